@@ -1,0 +1,88 @@
+/* model.h -- the loaded guide: a site and its pages, read-only once
+   content_load() has built it. */
+#ifndef KIOSQUE_MODEL_H
+#define KIOSQUE_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lang.h"
+
+enum page_kind
+{
+  PAGE_KIND_PAGE,
+  PAGE_KIND_SECTION,
+  PAGE_KIND_ARTISAN,
+  PAGE_KIND_EVENT
+};
+
+/* One page in one language, from one file.  Every string is NFC UTF-8;
+   French text has had its typography applied (text_french_spaces).
+   Absent optional fields are NULL. */
+struct page_text
+{
+  char *file;           /* source path, for diagnostics */
+  char *title;
+  char *summary;
+  char *craft;          /* artisan */
+  char *place;          /* artisan, event */
+  char *stand;          /* artisan */
+  char *contact;        /* artisan */
+  char **products;      /* artisan; NPRODUCTS strings */
+  size_t nproducts;
+  char *body;           /* CommonMark source of the body */
+  unsigned body_line;   /* line number of the body's first line in FILE */
+};
+
+struct page
+{
+  char *id;             /* "home", "hue/histoire" */
+  enum page_kind kind;
+  int order;            /* INT_MAX when the front matter gives none */
+  char *date;           /* event: YYYY-MM-DD, or NULL */
+  char *end;            /* event: YYYY-MM-DD, or NULL */
+  struct page_text *text[LANG_COUNT];   /* NULL where that file is missing */
+};
+
+struct site
+{
+  char *dir;                    /* the content directory */
+  char *title[LANG_COUNT];
+  enum lang default_lang;
+  enum lang languages[LANG_COUNT];
+  size_t nlanguages;
+  char *home;                   /* id of the home page */
+  unsigned idle_seconds;
+  struct page **pages;          /* sorted by id (strcmp) */
+  size_t npages;
+};
+
+/* The page with id ID, or NULL. */
+const struct page *site_find (const struct site *site, const char *id);
+
+/* The page's text in LANG, or in the other language when it has none in
+   LANG; *GOT (if not NULL) says which.  NULL only if it has neither. */
+const struct page_text *page_text_in (const struct page *page, enum lang lang,
+                                      enum lang *got);
+
+/* The page's title in LANG (falling back as page_text_in does). */
+const char *page_title (const struct page *page, enum lang lang);
+
+/* The pages listed by PARENT as buttons: for the home page, every
+   top-level page but home; for any other page, the pages whose id is
+   PARENT's id plus one more "/component".  Sorted by order, then by
+   title in LANG.  Returns a malloc'd array of *COUNT pointers into the
+   site (caller frees the array only). */
+const struct page **site_children (const struct site *site,
+                                   const struct page *parent, enum lang lang,
+                                   size_t *count);
+
+/* The parent page of PAGE (home for a top-level page), or NULL for home. */
+const struct page *site_parent (const struct site *site, const struct page *page);
+
+/* "page", "section", "artisan", "event". */
+const char *page_kind_name (enum page_kind kind);
+
+void site_free (struct site *site);
+
+#endif /* KIOSQUE_MODEL_H */

@@ -1,0 +1,37 @@
+/* text.h -- the Unicode text engine: the only code (with wrap.c) that
+   calls libunistring.  All strings are UTF-8. */
+#ifndef KIOSQUE_TEXT_H
+#define KIOSQUE_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when S[0..N) is valid UTF-8 (no overlong forms, no surrogates,
+   nothing past U+10FFFF).  When false and BAD is not NULL, *BAD is the
+   byte offset of the first invalid sequence. */
+bool text_valid_utf8 (const char *s, size_t n, size_t *bad);
+
+/* S[0..N) in Normalization Form C, NUL-terminated; *OUT_LEN (if not NULL)
+   gets its length.  S must be valid UTF-8.  Caller frees. */
+char *text_nfc (const char *s, size_t n, size_t *out_len);
+
+/* Display width of S[0..N) in terminal columns (control characters
+   count as 0, East Asian wide as 2). */
+int text_width (const char *s, size_t n);
+
+/* Byte length of the grapheme cluster that starts S[0..N); 0 when N is 0. */
+size_t text_grapheme_len (const char *s, size_t n);
+
+/* S[0..N) folded for search: case folded, combining marks removed,
+   đ/Đ made d, and normalised, so that "Huế", "HUÉ" and "hue" (NFC or
+   NFD) all fold to "hue".  NUL-terminated; *OUT_LEN (if not NULL) gets
+   its length.  Caller frees. */
+char *text_fold (const char *s, size_t n, size_t *out_len);
+
+/* French typography: the ordinary space after « and before » ; : ! ?
+   becomes U+202F NARROW NO-BREAK SPACE, and one is inserted where the
+   space is missing before » ; ! ? (not before ":" which URLs and times
+   use without a space).  Caller frees. */
+char *text_french_spaces (const char *s, size_t n);
+
+#endif /* KIOSQUE_TEXT_H */

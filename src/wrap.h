@@ -1,0 +1,43 @@
+/* wrap.h -- greedy line wrapping of one paragraph (UAX #14 breaks,
+   grapheme-safe cuts, display widths). */
+#ifndef KIOSQUE_WRAP_H
+#define KIOSQUE_WRAP_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct wrap_line
+{
+  size_t start;   /* byte offset into the paragraph */
+  size_t len;     /* bytes; trailing spaces are not included */
+  int width;      /* display columns of those bytes */
+};
+
+struct wrap_lines
+{
+  struct wrap_line *lines;
+  size_t count;
+  size_t cap;
+};
+
+#define WRAP_LINES_INIT { NULL, 0, 0 }
+
+/* Wrap the paragraph S[0..N) (NFC UTF-8, no newline) to WIDTH columns
+   (WIDTH >= 1), replacing OUT's lines.  Guarantees: no line is wider
+   than WIDTH unless it is a single grapheme cluster; no grapheme cluster
+   is split; breaks only where UAX #14 allows one, and never next to
+   U+00A0 or U+202F, inside "(...)" glued to a word, after a leading
+   hyphen, or inside « ... »; a word wider than WIDTH is cut at grapheme
+   boundaries; greedy: each line takes every word that fits.  Spaces at a
+   break are dropped.  An empty paragraph gives one empty line. */
+void wrap_paragraph (const char *s, size_t n, int width, struct wrap_lines *out);
+
+void wrap_lines_free (struct wrap_lines *lines);
+
+/* The --wrap=WIDTH filter: each line of IN is a paragraph; write its
+   wrapped lines (NFC) to OUT.  Returns 0, or 1 after printing a
+   translated message on invalid UTF-8 (the line is reported by number
+   and skipped; the rest is still wrapped). */
+int wrap_filter (FILE *in, FILE *out, int width);
+
+#endif /* KIOSQUE_WRAP_H */

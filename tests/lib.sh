@@ -1,0 +1,17 @@
+# lib.sh -- sourced by the shell tests: paths, a pinned environment, helpers.
+set -u
+: "${KIOSQUE:=../src/kiosque}"
+: "${srcdir:=.}"
+: "${top_srcdir:=..}"
+LC_ALL=C.UTF-8 LANGUAGE= TERM=xterm-256color
+export LC_ALL LANGUAGE TERM
+CONTENT="$top_srcdir/content"
+FIXTURES="$srcdir/tests/fixtures"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/kiosque-test.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT
+
+fail=0
+# fail MESSAGE: record a failure and go on, so one run shows every problem.
+fail () { echo "FAIL: $*" >&2; fail=1; }
+# expect_same EXPECTED_FILE ACTUAL_FILE WHAT
+expect_same () { diff -u "$1" "$2" >&2 || fail "$3"; }
