@@ -187,11 +187,22 @@ is_space (ucs4_t uc)
          || uc == NBSP || uc == NNBSP || uc_is_property_space (uc);
 }
 
-/* Whether the word containing S[I] looks like an address (URL, e-mail,
-   host name), where ? ! ; : belong to the address and must stay as they are. */
-static bool
-in_address (const char *s, size_t n, size_t i)
+/* The word (run of non-spaces) last looked at by in_address, so that a
+   long word full of marks is scanned once, not once per mark. */
+struct word
 {
+  size_t start, end;            /* empty before the first look */
+  bool address;
+};
+
+/* Whether the word containing S[I] looks like an address (URL, e-mail,
+   host name), where ? ! ; : belong to the address and must stay as they
+   are.  W caches the answer for the whole word. */
+static bool
+in_address (const char *s, size_t n, size_t i, struct word *w)
+{
+  if (w->start <= i && i < w->end)
+    return w->address;
   size_t a = i, z = i;
   while (a > 0)
     {
@@ -209,12 +220,13 @@ in_address (const char *s, size_t n, size_t i)
       z += k;
     }
   size_t wl = z - a;
-  const char *w = s + a;
-  if (memmem (w, wl, "://", 3) || memmem (w, wl, "mailto:", 7))
-    return true;
-  if (wl >= 4 && (strncmp (w, "www.", 4) == 0 || strncmp (w, "WWW.", 4) == 0))
-    return true;
-  return memchr (w, '@', wl) != NULL && memchr (w, '.', wl) != NULL;
+  const char *ws = s + a;
+  w->start = a;
+  w->end = z > i ? z : i + 1;
+  w->address = memmem (ws, wl, "://", 3) || memmem (ws, wl, "mailto:", 7)
+               || (wl >= 4 && (strncmp (ws, "www.", 4) == 0 || strncmp (ws, "WWW.", 4) == 0))
+               || (memchr (ws, '@', wl) && memchr (ws, '.', wl));
+  return w->address;
 }
 
 /* Whether the ';' at S[I] ends an HTML character reference like "&amp;". */
@@ -231,9 +243,9 @@ ends_entity (const char *s, size_t i)
 
 /* Whether a narrow space belongs before the mark UC at S[I]: the mark
    closes a word (not inside an address or "&amp;"), and for ? and ! it
-   is the first of a run such as "?!". */
+   is the first of a run such as "?!".  W is in_address's cache. */
 static bool
-wants_space_before (const char *s, size_t n, size_t i, ucs4_t uc)
+wants_space_before (const char *s, size_t n, size_t i, ucs4_t uc, struct word *w)
 {
   if (uc != 0x00BB && uc != ';' && uc != ':' && uc != '!' && uc != '?')
     return false;
@@ -256,7 +268,7 @@ wants_space_before (const char *s, size_t n, size_t i, ucs4_t uc)
       if (uc_is_alnum (next) || next == '[' || next == '(')
         return false;
     }
-  if (in_address (s, n, i))
+  if (in_address (s, n, i, w))
     return false;
   return true;
 }
@@ -266,6 +278,7 @@ text_french_spaces (const char *s, size_t n)
 {
   static const char narrow[] = "\xE2\x80\xAF";      /* U+202F in UTF-8 */
   struct strbuf b = STRBUF_INIT;
+  struct word w = { 0, 0, false };
   strbuf_add (&b, "", 0);
   size_t i = 0;
   while (i < n)
@@ -285,7 +298,7 @@ text_french_spaces (const char *s, size_t n)
           bool after_open = prev == 0x00AB;
           int nk;
           bool before_mark = i > 0 && j < n && !is_space (prev)
-                             && wants_space_before (s, n, j, char_at (s, n, j, &nk));
+                             && wants_space_before (s, n, j, char_at (s, n, j, &nk), &w);
           if (after_open || before_mark)
             strbuf_add (&b, narrow, 3);
           else
@@ -296,7 +309,7 @@ text_french_spaces (const char *s, size_t n)
 
       /* A mark glued to its word gets its narrow space, except ':' which
          times (10:30) and addresses use bare. */
-      if (uc != ':' && i > 0 && wants_space_before (s, n, i, uc))
+      if (uc != ':' && i > 0 && wants_space_before (s, n, i, uc, &w))
         {
           size_t ps;
           ucs4_t prev = char_before (s, i, &ps);
