@@ -10,7 +10,7 @@ only () {
     echo "$f" | grep -q -E "^($allowed)$" || fail "$f uses $what"
   done
 }
-only '#include <uni[a-z]*\.h>' 'text\.[ch]|wrap\.c' libunistring
+only '#include <uni(str|norm|lbrk|width|gbrk|case|ctype|conv|stdio|name|types|wbrk)\.h>' 'text\.[ch]|wrap\.c' libunistring
 only '#include <yaml\.h>' 'content[-a-z]*\.c' libyaml
 only '#include <n?curses[w]?\.h>|#include <ncursesw/' 'view[-a-z]*\.c' curses
 only '#include <cmark\.h>' 'content[-a-z]*\.c|layout[-a-z]*\.c' libcmark
