@@ -361,20 +361,21 @@ check_links (struct loader *L, const bool *kept)
     }
 }
 
-/* Give every language a site title: the other language's, else the
-   home page's, else the program's name. */
+/* Give every language a site title: the other language's (a site's
+   name is a name), else the home page's, else the program's name. */
 static void
 fill_site_titles (struct site *site)
 {
   const struct page *home = site_find (site, site->home);
+  const char *given = site->title[LANG_FR] ? site->title[LANG_FR]
+    : site->title[LANG_VI];
+  char *shared = given ? xstrdup (given) : NULL;
   for (int l = 0; l < LANG_COUNT; l++)
     if (!site->title[l])
-      {
-        const char *other = site->title[lang_other ((enum lang) l)];
-        site->title[l] = xstrdup (other ? other
-                                  : home ? page_title (home, (enum lang) l)
-                                  : PACKAGE);
-      }
+      site->title[l] = xstrdup (shared ? shared
+                                : home ? page_title (home, (enum lang) l)
+                                : PACKAGE);
+  free (shared);
 }
 
 struct site *
