@@ -125,10 +125,20 @@ walk_entry (struct loader *L, const char *path, const char *rel,
   if (!rel && strcmp (name, "site.yaml") == 0)
     return;
   char *full = path_join (path, name);
-  if (!text_valid_utf8 (name, strlen (name), NULL))
+  /* A name becomes a page id, printed by --list and in diagnostics: it
+     must be text, and one line of it. */
+  bool control = false;
+  for (const char *p = name; *p; p++)
+    control |= (unsigned char) *p < 0x20 || *p == 0x7f;
+  if (control || !text_valid_utf8 (name, strlen (name), NULL))
     {
+      /* Shown with '?' for its bad bytes: a diagnostic is one line of
+         text too. */
+      for (char *p = full + strlen (full) - strlen (name); *p; p++)
+        if ((unsigned char) *p < 0x20 || (unsigned char) *p >= 0x7f)
+          *p = '?';
       diags_add (L->diags, full, 0, DIAG_ERROR, "%s",
-                 _("file name is not valid UTF-8 (ignored)"));
+                 _("file name is not valid UTF-8 text (ignored)"));
       free (full);
       return;
     }
