@@ -13,6 +13,7 @@
 #include "strbuf.h"
 #include "text.h"
 
+/* Read a file whole, refusing it before reading when it is too large. */
 bool
 content_read_file (const char *path, char **text, size_t *len)
 {
@@ -84,6 +85,7 @@ line_of (const char *text, size_t at)
   return line;
 }
 
+/* Check a YYYY-MM-DD date, leap years included. */
 bool
 content_valid_date (const char *s)
 {
@@ -488,6 +490,7 @@ read_body (struct content_file *f, const char *body, size_t len)
   cmark_node_free (doc);
 }
 
+/* Read one page file into F, diagnosing every problem on its line. */
 void
 content_page_read (struct content_file *f, struct diags *diags)
 {
@@ -582,6 +585,7 @@ content_page_read (struct content_file *f, struct diags *diags)
   free (text);
 }
 
+/* Free what reading F allocated. */
 void
 content_file_clear (struct content_file *f)
 {

@@ -388,6 +388,7 @@ fill_site_titles (struct site *site)
   free (shared);
 }
 
+/* Load DIR: site.yaml, every page file, then the checks across pages. */
 struct site *
 content_load (const char *dir, struct diags *diags)
 {
