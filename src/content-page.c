@@ -393,10 +393,6 @@ read_front_matter (struct content_file *f, const struct content_yaml *root,
       && strcmp (f->fields.end, f->fields.date) < 0)
     diags_add (diags, f->path, f->fields.end_line, DIAG_ERROR, "%s",
                _("'end' is before 'date'"));
-  if (f->fields.has_kind && f->fields.kind == PAGE_KIND_EVENT
-      && !f->fields.date && !f->fields.date_line)
-    diags_add (diags, f->path, f->fields.kind_line, DIAG_WARNING, "%s",
-               _("an event should have a 'date'"));
   if (!f->text->title)
     {
       /* A title that was there but unusable has been reported. */
