@@ -336,9 +336,7 @@ read_key (struct content_file *f, const struct content_yaml *keynode,
   else if (strcmp (key, "stand") == 0)
     slot = &t->stand;
   else if (strcmp (key, "contact") == 0)
-    /* No French spacing: a contact is often an address or a URL,
-       where "?" must stay glued. */
-    t->contact = field_text (node, key, false, f->path, diags);
+    slot = &t->contact;         /* text_french_spaces leaves addresses be */
   else if (strcmp (key, "products") == 0)
     read_products (f, node, french, diags);
   else if (strcmp (key, "order") == 0)
