@@ -209,11 +209,6 @@ field_text (const struct content_yaml *node, const char *key, bool french,
   return out;
 }
 
-/* The kinds, in enum page_kind's order. */
-static const char *const kind_names[] = {
-  "page", "section", "artisan", "event"
-};
-
 /* Which kinds each optional key belongs to (bit per kind). */
 #define KIND_BIT(k) (1u << (k))
 #define ALL_KINDS 0xfu
@@ -241,8 +236,8 @@ read_kind (struct content_file *f, const struct content_yaml *node,
            struct diags *diags)
 {
   if (node->type == CONTENT_YAML_SCALAR)
-    for (size_t k = 0; k < ARRAY_SIZE (kind_names); k++)
-      if (strcmp (node->value, kind_names[k]) == 0)
+    for (int k = PAGE_KIND_PAGE; k <= PAGE_KIND_EVENT; k++)
+      if (strcmp (node->value, page_kind_name ((enum page_kind) k)) == 0)
         {
           f->fields.kind = (enum page_kind) k;
           f->fields.has_kind = true;
@@ -336,7 +331,7 @@ read_key (struct content_file *f, const struct content_yaml *keynode,
     {
       diags_add (diags, f->path, keynode->line, DIAG_WARNING,
                  _("key '%s' does not apply to a page of kind '%s' (ignored)"),
-                 key, kind_names[f->fields.kind]);
+                 key, page_kind_name (f->fields.kind));
       return;
     }
 
