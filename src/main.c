@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "lang.h"
 #include "model.h"
+#include "wrap.h"
 
 /* What the command line asked for. */
 enum mode
@@ -235,6 +236,13 @@ run_list (const struct options *o)
   return status;
 }
 
+/* --wrap=N: the filter from standard input to standard output. */
+static int
+run_wrap (const struct options *o)
+{
+  return wrap_filter (stdin, stdout, o->wrap_width);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -250,11 +258,12 @@ main (int argc, char **argv)
 
   switch (o.mode)
     {
+    case MODE_WRAP:
+      return run_wrap (&o);
     case MODE_CHECK:
       return run_check (&o);
     case MODE_LIST:
       return run_list (&o);
-    case MODE_WRAP:
     case MODE_DUMP:
     case MODE_SCREEN:
       break;
