@@ -256,6 +256,9 @@ skip_bracketed (const char *s, size_t n, size_t i, char open, char close)
 static void
 strip_inline (struct strbuf *out, const char *s, size_t n)
 {
+  /* Once no '>' is left, no '<' starts a tag: this keeps a line full
+     of '<' linear. */
+  bool gt_left = true;
   for (size_t i = 0; i < n; i++)
     {
       char c = s[i];
@@ -274,13 +277,16 @@ strip_inline (struct strbuf *out, const char *s, size_t n)
           else if (i + 1 < n && s[i + 1] == '[')
             i = skip_bracketed (s, n, i + 1, '[', ']') - 1;
         }
-      else if (c == '<' && i + 1 < n
+      else if (c == '<' && gt_left && i + 1 < n
                && (s[i + 1] == '/' || s[i + 1] == '!'
                    || ((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z')))
         {
           const char *gt = memchr (s + i, '>', n - i);
           if (!gt)
-            strbuf_addc (out, c);
+            {
+              gt_left = false;
+              strbuf_addc (out, c);
+            }
           else
             {
               size_t len = (size_t) (gt - (s + i)) - 1;

@@ -3,6 +3,7 @@
 #include "system.h"
 #include "search.h"
 #include "model.h"
+#include "strbuf.h"
 #include "check.h"
 
 /* Huế, Hué and Đúc decomposed (NFD), as some editors save them. */
@@ -450,6 +451,67 @@ test_strip (void)
   free (plain);
 }
 
+/* A small deterministic generator, so a failure can be replayed. */
+static uint32_t
+next_random (uint32_t *state)
+{
+  *state = *state * 1103515245u + 12345u;
+  return *state >> 8;
+}
+
+/* Random text from pieces of Markdown, marks, bad bytes and words. */
+static char *
+random_text (uint32_t *state, size_t pieces)
+{
+  static const char *const bits[] =
+    { "hue", "Huế", "Hu", "e\xcc\x81", "\xcc\x81", "\xff", "\xe1\xbb", " ",
+      "\n", "\n\n", "[", "]", "(", ")", "<", ">", "*", "_", "`", "#", "&",
+      "&#", "&#x1F600;", "&amp", "> ", "- ", "1. ", "```", "\\", "ß", "Đ",
+      "\t", "\r\n", "|", "!", "日本", "\xf0\x9f\x98\x80" };
+  struct strbuf b = STRBUF_INIT;
+  strbuf_add (&b, "", 0);
+  for (size_t i = 0; i < pieces; i++)
+    strbuf_adds (&b, bits[next_random (state) % ARRAY_SIZE (bits)]);
+  return strbuf_steal (&b);
+}
+
+/* Bad input never crashes, and every hit's mark lies in its snippet. */
+static void
+test_robust (void)
+{
+  uint32_t state = 1805;
+  for (int round = 0; round < 200; round++)
+    {
+      struct page_text t = { 0 };
+      struct page p = { 0 };
+      struct page *pages[1] = { &p };
+      struct site site = { 0 };
+      t.title = random_text (&state, 1 + next_random (&state) % 8);
+      t.body = random_text (&state, next_random (&state) % 60);
+      p.id = (char *) "random";
+      p.text[round % LANG_COUNT] = &t;
+      site.pages = pages;
+      site.npages = 1;
+      struct search_index *ix = search_index_new (&site);
+      for (int q = 0; q < 5; q++)
+        {
+          char *query = random_text (&state, 1 + next_random (&state) % 3);
+          struct search_hit *hits;
+          size_t n = search_run (ix, query, (enum lang) (q % LANG_COUNT),
+                                 (int) (next_random (&state) % 70), &hits);
+          CHECK (n <= 1);
+          for (size_t i = 0; i < n; i++)
+            CHECK (hits[i].mark_start <= hits[i].mark_end
+                   && hits[i].mark_end <= strlen (hits[i].snippet));
+          search_hits_free (hits, n);
+          free (query);
+        }
+      search_index_free (ix);
+      free (t.title);
+      free (t.body);
+    }
+}
+
 int
 main (void)
 {
@@ -462,6 +524,7 @@ main (void)
   test_snippet (ix);
   test_nothing (ix);
   test_strip ();
+  test_robust ();
   search_index_free (ix);
   free_site (site);
   return check_finish ();
