@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "lang.h"
+#include "wrap.h"
 
 /* What the command line asked for. */
 enum mode
@@ -182,6 +183,13 @@ parse_options (int argc, char **argv, struct options *o)
     o->staff_file = SYSCONFDIR "/kiosque/staff.conf";
 }
 
+/* --wrap=N: the filter from standard input to standard output. */
+static int
+run_wrap (const struct options *o)
+{
+  return wrap_filter (stdin, stdout, o->wrap_width);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -198,6 +206,7 @@ main (int argc, char **argv)
   switch (o.mode)
     {
     case MODE_WRAP:
+      return run_wrap (&o);
     case MODE_CHECK:
     case MODE_LIST:
     case MODE_DUMP:
