@@ -92,7 +92,7 @@ is_separator (uint32_t cp)
 
 /* Append the folded form of grapheme G[0..N) to OUT: a separator
    becomes one space, ASCII is lowered cheaply, the rest goes through
-   text_fold. */
+   text_fold, and the ligatures œ and æ become two letters. */
 static void
 fold_grapheme (struct strbuf *out, const char *g, size_t n)
 {
@@ -105,7 +105,13 @@ fold_grapheme (struct strbuf *out, const char *g, size_t n)
     {
       size_t len;
       char *f = text_fold (g, n, &len);
-      strbuf_add (out, f, len);
+      /* The on-screen keyboard has no œ or æ: "oeuvre" finds œuvre. */
+      if (strcmp (f, "œ") == 0)
+        strbuf_adds (out, "oe");
+      else if (strcmp (f, "æ") == 0)
+        strbuf_adds (out, "ae");
+      else
+        strbuf_add (out, f, len);
       free (f);
     }
 }

@@ -2,7 +2,7 @@
 
    Matching ignores case and diacritics in both languages (text_fold):
    "hue" finds Huế and Hué, "duc" finds Đúc, NFD text matches an NFC
-   query and "hoa" finds both hòa and hoà.  Each word of the query must
+   query, "hoa" finds both hòa and hoà, and "oeuvre" finds Œuvre.  Each word of the query must
    begin a word of the page (so "hue" finds Huế but not thuế, and a
    half-typed "hu" already finds Huế); a page is found when it has every
    word of the query, in any order and in any of its fields.

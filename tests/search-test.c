@@ -51,7 +51,8 @@ static const struct page_spec specs[] =
       [LANG_VI] = { "Festival Huế", NULL, NULL, NULL,
                     "Lễ hội vì hoà bình và hữu nghị.", { NULL } } } },
   { "culture/nfd", PAGE_KIND_PAGE,
-    { [LANG_FR] = { "Cuisine", NULL, NULL, NULL,
+    { [LANG_FR] = { "Cuisine", "Un chef-d’œuvre de la table.",
+                    NULL, NULL,
                     "La soupe «" NNBSP BUN_BO_NFD " " HUE_NFD_VI NNBSP
                     "» est e\xcc\x81pice\xcc\x81" "e.", { NULL } },
       [LANG_VI] = { BUN_BO_NFD " " HUE_NFD_VI, NULL, NULL, NULL,
@@ -304,6 +305,13 @@ test_accents (const struct search_index *ix)
   SEARCH (ix, "bai tho", LANG_VI,
           { "artisans/non-la", SEARCH_SUMMARY, LANG_VI,
             "Nón lá bài thơ, đặc sản của xứ Huế.", "bài" });
+  /* Ligatures typed as two letters; the apostrophe separates words. */
+  SEARCH (ix, "oeuvre", LANG_FR,
+          { "culture/nfd", SEARCH_SUMMARY, LANG_FR,
+            "Un chef-d’œuvre de la table.", "œuvre" });
+  SEARCH (ix, "chef d oeuvre", LANG_FR,
+          { "culture/nfd", SEARCH_SUMMARY, LANG_FR,
+            "Un chef-d’œuvre de la table.", "chef" });
   SEARCH (ix, "fonderie", LANG_FR,
           { "artisans/duc", SEARCH_DETAILS, LANG_FR, "Fonderie", "Fonderie" });
 }
