@@ -535,33 +535,55 @@ struct word
   size_t len;
 };
 
-/* The first place at or after FROM where WORD starts a word of F's
-   folded text, or SIZE_MAX. */
+/* Where WORD begins a word of F's folded text: the first place where
+   it is the whole word, else the first where it begins a longer one
+   (*WHOLE says which); SIZE_MAX if neither. */
 static size_t
-field_find (const struct field *f, const struct word *w, size_t from)
+field_find (const struct field *f, const struct word *w, bool *whole)
 {
-  while (from < f->folded_len && f->folded_len - from >= w->len)
+  size_t first = SIZE_MAX;
+  for (size_t from = 0;
+       from < f->folded_len && f->folded_len - from >= w->len;)
     {
       const char *hit = memmem (f->folded + from, f->folded_len - from,
                                 w->s, w->len);
       if (!hit)
         break;
-      size_t at = (size_t) (hit - f->folded);
+      size_t at = (size_t) (hit - f->folded), end = at + w->len;
       if (at == 0 || f->folded[at - 1] == ' ')
-        return at;
+        {
+          if (end == f->folded_len || f->folded[end] == ' ')
+            {
+              *whole = true;
+              return at;
+            }
+          if (first == SIZE_MAX)
+            first = at;
+        }
       from = at + 1;
     }
-  return SIZE_MAX;
+  *whole = false;
+  return first;
 }
 
 /* How a document matched: the field and place of the match to show. */
 struct match
 {
   enum search_where where;
+  bool whole;                   /* a whole word, not the start of one */
   size_t field;
   size_t at;                    /* in the folded text */
   size_t len;
 };
+
+/* How good a match is, lower better: its field first, then whether
+   the word was whole ("hoa" is better as hòa than as the start of
+   hoàng). */
+static int
+match_grade (enum search_where where, bool whole)
+{
+  return 2 * (int) where + !whole;
+}
 
 /* Match the NW words W against DOC into *M; false unless every word
    is somewhere in it. */
@@ -569,28 +591,34 @@ static bool
 doc_match (const struct doc *doc, const struct word *w, size_t nw,
            struct match *m)
 {
-  bool found = false;
   for (size_t k = 0; k < nw; k++)
     {
-      /* The best field holding this word, first place in it. */
-      struct match best = { SEARCH_BODY, 0, SIZE_MAX, 0 };
+      /* The best place for this word: the best field, whole words
+         first, the first place in it. */
+      struct match best = { SEARCH_BODY, false, 0, SIZE_MAX, 0 };
       for (size_t i = 0; i < doc->nfields; i++)
         {
           const struct field *f = &doc->fields[i];
-          if (best.at != SIZE_MAX && f->where >= best.where)
+          if (best.at != SIZE_MAX
+              && match_grade (f->where, true)
+                 >= match_grade (best.where, best.whole))
             continue;
-          size_t at = field_find (f, &w[k], 0);
-          if (at != SIZE_MAX)
-            best = (struct match) { f->where, i, at, w[k].len };
+          bool whole;
+          size_t at = field_find (f, &w[k], &whole);
+          if (at != SIZE_MAX
+              && (best.at == SIZE_MAX
+                  || match_grade (f->where, whole)
+                     < match_grade (best.where, best.whole)))
+            best = (struct match) { f->where, whole, i, at, w[k].len };
         }
       if (best.at == SIZE_MAX)
         return false;
       /* The weakest word decides; the first such word is shown. */
-      if (!found || best.where > m->where)
+      if (k == 0 || match_grade (best.where, best.whole)
+                    > match_grade (m->where, m->whole))
         *m = best;
-      found = true;
     }
-  return found;
+  return nw > 0;
 }
 
 /* The plain-text offset where the grapheme holding folded byte AT
@@ -728,19 +756,21 @@ struct ranked
 {
   struct search_hit hit;
   int tier;                     /* 0: the text the visitor sees */
+  int grade;                    /* match_grade */
   size_t at;
   size_t order;                 /* the page's place in the site */
 };
 
-/* qsort order of ranked hits: tier, field, place, page order. */
+/* qsort order of ranked hits: tier, field and wholeness, place, page
+   order. */
 static int
 ranked_compare (const void *pa, const void *pb)
 {
   const struct ranked *a = pa, *b = pb;
   if (a->tier != b->tier)
     return a->tier < b->tier ? -1 : 1;
-  if (a->hit.where != b->hit.where)
-    return a->hit.where < b->hit.where ? -1 : 1;
+  if (a->grade != b->grade)
+    return a->grade < b->grade ? -1 : 1;
   if (a->at != b->at)
     return a->at < b->at ? -1 : 1;
   return (a->order > b->order) - (a->order < b->order);
@@ -818,6 +848,7 @@ search_run (const struct search_index *index, const char *query,
           make_snippet (f, map_back (f, m.at, false),
                         map_back (f, m.at + m.len, true), width, &r->hit);
           r->tier = t;
+          r->grade = match_grade (m.where, m.whole);
           r->at = m.at;
           r->order = p;
           break;

@@ -11,8 +11,10 @@
    text, or the other language's where the page has none); a page found
    only through its translation in the other language comes after.
    Then title matches rank above summary matches, above artisan and
-   event details, above body matches; then the earlier the match in
-   its field, the better; then the site's page order. */
+   event details, above body matches; in each, whole words above the
+   starts of words ("hoa" as hòa before "hoa" in hoàng); then the
+   earlier the match in its field, the better; then the site's page
+   order. */
 #ifndef KIOSQUE_SEARCH_H
 #define KIOSQUE_SEARCH_H
 

@@ -72,7 +72,7 @@ static const struct page_spec specs[] =
                     "la citadelle de Hué entoure la Cité pourpre interdite, "
                     "résidence de la famille impériale.", { NULL } },
       [LANG_VI] = { "Lịch sử", "Kinh thành Huế, kinh đô nhà Nguyễn.", NULL,
-                    NULL, "Xây dựng từ năm 1805.", { NULL } } } },
+                    NULL, "Hoàng thành xây dựng từ năm 1805.", { NULL } } } },
   { "pratique/taxes", PAGE_KIND_PAGE,
     { [LANG_FR] = { "Taxes", NULL, NULL, NULL,
                     "La TVA se dit thuế en vietnamien.", { NULL } },
@@ -294,13 +294,17 @@ test_accents (const struct search_index *ix)
             "Le festival célèbre la paix, hòa bình en vietnamien.", "hòa" },
           { "artisans/non-la", SEARCH_BODY, LANG_VI,
             "Làng Tây Hồ làm nón từ lâu đời; chiếc nón hoà vào cuộc sống.",
-            "hoà" });
+            "hoà" },
+          { "hue/histoire", SEARCH_BODY, LANG_VI,
+            "Hoàng thành xây dựng từ năm 1805.", "Hoà" });
   SEARCH (ix, "hòa", LANG_VI,
           { "culture/fetes", SEARCH_BODY, LANG_VI,
             "Lễ hội vì hoà bình và hữu nghị.", "hoà" },
           { "artisans/non-la", SEARCH_BODY, LANG_VI,
             "Làng Tây Hồ làm nón từ lâu đời; chiếc nón hoà vào cuộc sống.",
-            "hoà" });
+            "hoà" },
+          { "hue/histoire", SEARCH_BODY, LANG_VI,
+            "Hoàng thành xây dựng từ năm 1805.", "Hoà" });
   /* Artisan details: products and craft. */
   SEARCH (ix, "bai tho", LANG_VI,
           { "artisans/non-la", SEARCH_SUMMARY, LANG_VI,
