@@ -95,6 +95,10 @@ void content_page_read (struct content_file *f, struct diags *diags);
 /* Release what content_page_read() filled in (not F itself). */
 void content_file_clear (struct content_file *f);
 
+/* Offset of the first control character of S[0..N) (valid UTF-8)
+   other than tab, CR and LF -- C0, DEL or C1 -- or N when none. */
+size_t content_find_control (const char *s, size_t n);
+
 /* Is the string S a valid YYYY-MM-DD calendar date? */
 bool content_valid_date (const char *s);
 

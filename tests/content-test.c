@@ -206,6 +206,61 @@ test_one_language (void)
   clear ();
 }
 
+/* Is there a diagnostic of SEVERITY on FILE's LINE (FILE relative to
+   the scratch directory) whose message contains WORDS? */
+static bool
+has_diag (const struct diags *d, const char *file, unsigned line,
+          enum diag_severity severity, const char *words)
+{
+  char *path = xasprintf ("%s/%s", scratch, file);
+  bool found = false;
+  for (size_t i = 0; i < d->count; i++)
+    found |= strcmp (d->items[i].file, path) == 0 && d->items[i].line == line
+      && d->items[i].severity == severity && has (d->items[i].message, words);
+  free (path);
+  return found;
+}
+
+/* A wrong site.yaml: each problem on its line, and defaults instead. */
+static void
+test_bad_site (void)
+{
+  put ("site.yaml",
+       "title: [a, b]\n"
+       "languages: [vi, de, vi]\n"
+       "default_language: fr\n"
+       "idle_seconds: soon\n"
+       "home: start\n");
+  put ("start.vi.md", "---\ntitle: Bắt đầu\n---\n");
+  struct diags d = DIAGS_INIT;
+  struct site *site = content_load (scratch, &d);
+  CHECK (has_diag (&d, "site.yaml", 1, DIAG_ERROR, "title"));
+  CHECK (has_diag (&d, "site.yaml", 2, DIAG_ERROR, "'de'"));
+  CHECK (has_diag (&d, "site.yaml", 2, DIAG_WARNING, "twice"));
+  CHECK (has_diag (&d, "site.yaml", 3, DIAG_ERROR, "default_language"));
+  CHECK (has_diag (&d, "site.yaml", 4, DIAG_ERROR, "idle_seconds"));
+  CHECK (d.errors == 4 && d.warnings == 1);
+  CHECK (site && site->nlanguages == 1 && site->default_lang == LANG_VI);
+  CHECK (site && site->idle_seconds == 120);
+  CHECK (site_find (site, "start") != NULL);
+  site_free (site);
+  diags_free (&d);
+  clear ();
+
+  /* Broken YAML: libyaml's reason, on the file's line. */
+  put ("site.yaml", "# comment\nhome: home\ntitle: {fr: x\n");
+  put ("home.fr.md", "---\ntitle: Accueil\n---\n");
+  put ("home.vi.md", "---\ntitle: Trang chủ\n---\n");
+  site = content_load (scratch, &d);
+  CHECK (d.errors == 1 && d.count == 1);
+  /* libyaml finds it at the end of the text: the last line. */
+  CHECK (has_diag (&d, "site.yaml", 3, DIAG_ERROR, "did not find expected"));
+  CHECK (site && site->npages == 1);
+  site_free (site);
+  diags_free (&d);
+  clear ();
+}
+
 int
 main (void)
 {
@@ -218,6 +273,7 @@ main (void)
   test_nfd ();
   test_defaults ();
   test_one_language ();
+  test_bad_site ();
   rmdir (scratch);
   return check_finish ();
 }
