@@ -186,6 +186,13 @@ parse_options (int argc, char **argv, struct options *o)
     o->staff_file = SYSCONFDIR "/kiosque/staff.conf";
 }
 
+/* --wrap=N: the filter from standard input to standard output. */
+static int
+run_wrap (const struct options *o)
+{
+  return wrap_filter (stdin, stdout, o->wrap_width);
+}
+
 /* --check: every diagnostic about the content, then the count; the
    status says whether there was an error. */
 static int
@@ -234,13 +241,6 @@ run_list (const struct options *o)
   site_free (site);
   diags_free (&diags);
   return status;
-}
-
-/* --wrap=N: the filter from standard input to standard output. */
-static int
-run_wrap (const struct options *o)
-{
-  return wrap_filter (stdin, stdout, o->wrap_width);
 }
 
 int
