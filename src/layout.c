@@ -471,25 +471,14 @@ has_scheme (const char *url)
   return i > 0 && url[i] == ':';
 }
 
-/* The page an internal link points to: the URL is a page id, perhaps
-   with a leading or trailing "/" or a "#fragment"; "/" alone is home.
-   NULL when it names no page (--check reports those). */
+/* The page an internal link points to: its URL is a page id, as the
+   loader checks them; NULL when it names no page (--check reports it). */
 static const struct page *
 resolve_internal (const struct site *site, const char *url)
 {
   if (!site || !url || has_scheme (url))
     return NULL;
-  while (*url == '/')
-    url++;
-  size_t n = strcspn (url, "#?");
-  while (n > 0 && url[n - 1] == '/')
-    n--;
-  if (n == 0)
-    return site->home ? site_find (site, site->home) : NULL;
-  char *id = xstrndup (url, n);
-  const struct page *page = site_find (site, id);
-  free (id);
-  return page;
+  return site_find (site, url);
 }
 
 /* How an external address is shown: without "mailto:" or "tel:". */
