@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "content.h"
 #include "content-private.h"
 #include "strbuf.h"
 #include "text.h"

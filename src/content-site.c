@@ -2,6 +2,7 @@
    languages, default language, home page and idle time. */
 #include "system.h"
 
+#include "content.h"
 #include "content-private.h"
 #include "text.h"
 

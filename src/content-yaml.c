@@ -7,6 +7,7 @@
 
 #include <yaml.h>
 
+#include "content.h"
 #include "content-private.h"
 #include "text.h"
 

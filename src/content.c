@@ -313,7 +313,7 @@ build_pages (struct loader *L, bool *kept)
               while (first > i && L->files[first - 1].lang == f->lang)
                 first--;
               diags_add (L->diags, f->path, 1, DIAG_ERROR,
-                         _("duplicate page: '%s' in %s is also %s"),
+                         _("duplicate page '%s' (%s): already defined by %s"),
                          f->id, lang_code (f->lang), L->files[first].path);
               continue;
             }
