@@ -991,7 +991,10 @@ layout_card (struct builder *b, const struct page_text *t)
         label_w = w;
     }
   bool beside = inner >= label_w + 2 + CARD_MIN_VALUE;
-  int value_w = beside ? inner - label_w - 2 : inner;
+  /* Under its label, a value is indented a little when there is room,
+     so that labels and values still read apart. */
+  int value_indent = beside ? label_w + 2 : inner >= CARD_MIN_VALUE ? 2 : 0;
+  int value_w = inner - value_indent;
 
   leaf_begin (b);
   if (framed)
@@ -1008,12 +1011,9 @@ layout_card (struct builder *b, const struct page_text *t)
       wrap_paragraph (value, strlen (value), value_w, &wl);
       for (size_t j = 0; j < wl.count; j++)
         {
-          if (beside)
-            {
-              int lw = content.text.len
-                ? text_width (content.text.s, content.text.len) : 0;
-              line_repeat (&content, " ", label_w + 2 - lw, LAYOUT_CARD, -1);
-            }
+          int lw = content.text.len
+            ? text_width (content.text.s, content.text.len) : 0;
+          line_repeat (&content, " ", value_indent - lw, LAYOUT_CARD, -1);
           line_add (&content, value + wl.lines[j].start, wl.lines[j].len, 0, -1);
           card_line (b, &content, inner, framed);
         }
