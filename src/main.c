@@ -9,6 +9,7 @@
 #include "lang.h"
 #include "layout.h"
 #include "model.h"
+#include "wrap.h"
 
 /* What the command line asked for. */
 enum mode
@@ -186,6 +187,13 @@ parse_options (int argc, char **argv, struct options *o)
     o->staff_file = SYSCONFDIR "/kiosque/staff.conf";
 }
 
+/* --wrap=N: the filter from standard input to standard output. */
+static int
+run_wrap (const struct options *o)
+{
+  return wrap_filter (stdin, stdout, o->wrap_width);
+}
+
 /* --check: every diagnostic about the content, then the count; the
    status says whether there was an error. */
 static int
@@ -327,13 +335,14 @@ main (int argc, char **argv)
 
   switch (o.mode)
     {
+    case MODE_WRAP:
+      return run_wrap (&o);
     case MODE_CHECK:
       return run_check (&o);
     case MODE_LIST:
       return run_list (&o);
     case MODE_DUMP:
       return run_dump (&o);
-    case MODE_WRAP:
     case MODE_SCREEN:
       break;
     }
