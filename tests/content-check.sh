@@ -54,6 +54,8 @@ printf -- '---\ntitle: Thé NFD\n---\nBody.\n' > "bad/$nfd_the.fr.md"
 # Nesting far deeper than any stack should follow.
 { printf -- '---\ntitle: Nest\nx: '; head -c 100000 /dev/zero | tr '\0' '['; printf '\n---\n'; } \
   > bad/nest.fr.md
+# A file name that is not UTF-8 cannot be a page id.
+printf -- '---\ntitle: Name\n---\n' > "bad/x$(printf '\377').fr.md"
 # Links: one to a directory (not followed), one to nothing.
 ln -s . bad/loop
 ln -s nowhere bad/dangling.fr.md
@@ -105,7 +107,8 @@ bad/thé.fr.md:1: error: duplicate page 'thé' (fr): already defined by bad/$nfd
 bad/unknown-kind.fr.md:1: warning: page 'unknown-kind' has no vi version (unknown-kind.vi.md)
 bad/unknown-kind.fr.md:3: error: unknown kind 'poem' (page, section, artisan or event)
 bad/unterminated.fr.md:1: error: front matter not closed: no '---' line ends it
-22 errors, 14 warnings
+bad/x?.fr.md: error: file name is not valid UTF-8 text (ignored)
+23 errors, 14 warnings
 EOF
 expect_same want out "--check of the bad fixtures"
 
@@ -128,7 +131,7 @@ unknown-kind${tab}page${tab}Un poème${tab}
 EOF
 expect_same want out "--list of the bad fixtures"
 grep -v ': error: ' err && fail "--list printed more than errors on stderr"
-[ "$(wc -l < err)" -eq 22 ] || fail "--list printed $(wc -l < err) errors, want 22"
+[ "$(wc -l < err)" -eq 23 ] || fail "--list printed $(wc -l < err) errors, want 23"
 
 # A site whose home page is missing: an error on site.yaml's home line.
 cp -R "$FIXTURES/good" nohome && rm nohome/home.fr.md nohome/home.vi.md
