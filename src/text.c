@@ -58,9 +58,14 @@ text_nfc (const char *s, size_t n, size_t *out_len)
   if (n == 0)
     return own_result (NULL, 0, out_len);
   uint8_t *r = u8_normalize (UNINORM_NFC, (const uint8_t *) s, n, NULL, &len);
-  if (!r)
+  if (r)
+    return own_result (r, len, out_len);
+  /* Invalid UTF-8 (a caller's mistake) comes back as it is, never a crash. */
+  if (errno != EILSEQ)
     library_failure ();
-  return own_result (r, len, out_len);
+  if (out_len)
+    *out_len = n;
+  return xstrndup (s, n);
 }
 
 int
@@ -130,7 +135,14 @@ text_fold (const char *s, size_t n, size_t *out_len)
   uint8_t *folded = u8_casefold ((const uint8_t *) s, n, NULL, UNINORM_NFD,
                                  NULL, &len);
   if (!folded)
-    library_failure ();
+    {
+      /* Invalid UTF-8 cannot be folded: it is searched as it is. */
+      if (errno != EILSEQ)
+        library_failure ();
+      if (out_len)
+        *out_len = n;
+      return xstrndup (s, n);
+    }
 
   struct strbuf b = STRBUF_INIT;
   strbuf_add (&b, "", 0);
