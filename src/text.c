@@ -15,6 +15,7 @@
 #define NBSP 0x00A0             /* NO-BREAK SPACE */
 #define NNBSP 0x202F            /* NARROW NO-BREAK SPACE */
 
+/* Whether S is valid UTF-8, with where it stops being so. */
 bool
 text_valid_utf8 (const char *s, size_t n, size_t *bad)
 {
@@ -51,6 +52,7 @@ library_failure (void)
   exit (1);
 }
 
+/* S composed (NFC), the form every page and paragraph is kept in. */
 char *
 text_nfc (const char *s, size_t n, size_t *out_len)
 {
@@ -68,6 +70,7 @@ text_nfc (const char *s, size_t n, size_t *out_len)
   return xstrndup (s, n);
 }
 
+/* Terminal columns of S. */
 int
 text_width (const char *s, size_t n)
 {
@@ -86,6 +89,7 @@ text_width (const char *s, size_t n)
   return total > INT_MAX ? INT_MAX : (int) total;
 }
 
+/* Bytes of the grapheme cluster S starts with. */
 size_t
 text_grapheme_len (const char *s, size_t n)
 {
@@ -125,6 +129,7 @@ is_strippable_mark (ucs4_t uc)
          || uc_combining_class (uc) != UC_CCC_NR;
 }
 
+/* S reduced for accent- and case-blind search. */
 char *
 text_fold (const char *s, size_t n, size_t *out_len)
 {
@@ -285,6 +290,7 @@ wants_space_before (const char *s, size_t n, size_t i, ucs4_t uc, struct word *w
   return true;
 }
 
+/* S with the narrow no-break spaces French typography wants. */
 char *
 text_french_spaces (const char *s, size_t n)
 {
@@ -335,6 +341,7 @@ text_french_spaces (const char *s, size_t n)
   return strbuf_steal (&b);
 }
 
+/* S decomposed (NFD), letters and accents apart. */
 char *
 text_nfd (const char *s, size_t n, size_t *out_len)
 {

@@ -135,12 +135,10 @@ forbid_glued_parens (struct para *p)
         }
     }
   int inside = 0;
-  for (size_t i = 0; i <= p->n; i++)
+  for (size_t i = 0; i < p->n; i++)
     {
       inside += mark[i];
-      /* The break after ")" stays allowed when a space follows it. */
-      if (inside > 0 && !(i < p->n && i > 0 && p->s[i - 1] == ')'
-                          && (p->at[i] & (AT_SPACE | AT_GLUE))))
+      if (inside > 0)
         p->at[i] &= ~AT_BREAK;
     }
   free (mark);
@@ -287,6 +285,7 @@ para_init (struct para *p, const char *s, size_t n)
       p->at[i] |= AT_BREAK;
 }
 
+/* Free what para_init allocated. */
 static void
 para_free (struct para *p)
 {
@@ -418,6 +417,7 @@ add_line (struct wrap_lines *out, const struct para *p, size_t start, size_t end
   l->width = w > INT_MAX ? INT_MAX : (int) w;
 }
 
+/* Greedy fill over the corrected opportunities; see wrap.h. */
 void
 wrap_paragraph (const char *s, size_t n, int width, struct wrap_lines *out)
 {
@@ -492,6 +492,7 @@ wrap_paragraph (const char *s, size_t n, int width, struct wrap_lines *out)
   para_free (&p);
 }
 
+/* The opportunities para_init found, for the conformance test. */
 void
 wrap_breaks (const char *s, size_t n, bool raw, char *p)
 {
@@ -504,6 +505,7 @@ wrap_breaks (const char *s, size_t n, bool raw, char *p)
   para_free (&para);
 }
 
+/* Free LINES' array and leave it empty and reusable. */
 void
 wrap_lines_free (struct wrap_lines *lines)
 {
@@ -541,6 +543,7 @@ sanitise (const char *line, size_t n, size_t *out_len)
   return strbuf_steal (&b);
 }
 
+/* --wrap: check, clean, compose and wrap each input line. */
 int
 wrap_filter (FILE *in, FILE *out, int width)
 {
