@@ -31,4 +31,12 @@ while IFS= read -r id; do
     || fail "--list line for $id: '$line' (want kind ${kind:-page} and two titles)"
 done < "$tmp/want"
 
+# Every page is reachable by tapping from home: its parent page exists
+# (a section lists the pages one level below it).
+while IFS= read -r id; do
+  case $id in */*) parent=${id%/*} ;; *) continue ;; esac
+  grep -qx -- "$parent" "$tmp/want" \
+    || fail "$id: no page $parent to list it, so no visitor can reach it"
+done < "$tmp/want"
+
 exit $fail
