@@ -15,7 +15,7 @@
 
 /* Read a file whole, refusing it before reading when it is too large. */
 bool
-content_read_file (const char *path, char **text, size_t *len)
+content_page_read_file (const char *path, char **text, size_t *len)
 {
   /* O_NONBLOCK: a FIFO named like a page must not hang the kiosk. */
   int fd = open (path, O_RDONLY | O_NOCTTY | O_NONBLOCK);
@@ -87,7 +87,7 @@ line_of (const char *text, size_t at)
 
 /* Check a YYYY-MM-DD date, leap years included. */
 bool
-content_valid_date (const char *s)
+content_page_valid_date (const char *s)
 {
   static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
   for (int i = 0; i < 10; i++)
@@ -106,7 +106,7 @@ content_valid_date (const char *s)
    is not a tab or a line end, or N.  They would reach the terminal as
    escapes: C0 controls, DEL, and the C1 controls U+0080..U+009F. */
 size_t
-content_find_control (const char *s, size_t n)
+content_page_find_control (const char *s, size_t n)
 {
   for (size_t i = 0; i < n; i++)
     {
@@ -151,7 +151,7 @@ check_bytes (const char *file, const char *text, size_t len,
                  (unsigned char) text[bad]);
       return false;
     }
-  size_t at = content_find_control (text, len);
+  size_t at = content_page_find_control (text, len);
   if (at < len)
     {
       diags_add (diags, file, line_of (text, at), DIAG_ERROR,
@@ -209,9 +209,6 @@ field_text (const struct content_yaml *node, const char *key, bool french,
   return out;
 }
 
-/* The kinds, in enum page_kind's order. */
-static const char *const kind_names[] = { "page", "section", "artisan", "event" };
-
 /* Which kinds each optional key belongs to (bit per kind). */
 #define KIND_BIT(k) (1u << (k))
 #define ALL_KINDS 0xfu
@@ -239,8 +236,8 @@ read_kind (struct content_file *f, const struct content_yaml *node,
            struct diags *diags)
 {
   if (node->type == CONTENT_YAML_SCALAR)
-    for (size_t k = 0; k < ARRAY_SIZE (kind_names); k++)
-      if (strcmp (node->value, kind_names[k]) == 0)
+    for (int k = PAGE_KIND_PAGE; k <= PAGE_KIND_EVENT; k++)
+      if (strcmp (node->value, page_kind_name ((enum page_kind) k)) == 0)
         {
           f->fields.kind = (enum page_kind) k;
           f->fields.has_kind = true;
@@ -281,7 +278,8 @@ static char *
 read_date (const struct content_file *f, const struct content_yaml *node,
            const char *key, struct diags *diags)
 {
-  if (node->type != CONTENT_YAML_SCALAR || !content_valid_date (node->value))
+  if (node->type != CONTENT_YAML_SCALAR
+      || !content_page_valid_date (node->value))
     {
       diags_add (diags, f->path, node->line, DIAG_ERROR,
                  _("'%s' must be a date written YYYY-MM-DD, e.g. 2023-11-20"),
@@ -333,7 +331,7 @@ read_key (struct content_file *f, const struct content_yaml *keynode,
     {
       diags_add (diags, f->path, keynode->line, DIAG_WARNING,
                  _("key '%s' does not apply to a page of kind '%s' (ignored)"),
-                 key, kind_names[f->fields.kind]);
+                 key, page_kind_name (f->fields.kind));
       return;
     }
 
@@ -449,7 +447,7 @@ node_has_control (const struct content_file *f, cmark_node *node,
   for (size_t i = 0; i < ARRAY_SIZE (parts); i++)
     {
       size_t n = parts[i] ? strlen (parts[i]) : 0;
-      size_t at = n ? content_find_control (parts[i], n) : 0;
+      size_t at = n ? content_page_find_control (parts[i], n) : 0;
       if (at < n)
         {
           diags_add (diags, f->path, node_line (f, node), DIAG_ERROR,
@@ -548,7 +546,7 @@ content_page_read (struct content_file *f, struct diags *diags)
 {
   char *text;
   size_t len;
-  if (!content_read_file (f->path, &text, &len))
+  if (!content_page_read_file (f->path, &text, &len))
     {
       if (errno == EFBIG)
         diags_add (diags, f->path, 1, DIAG_ERROR,
@@ -639,7 +637,7 @@ content_page_read (struct content_file *f, struct diags *diags)
 
 /* Free what reading F allocated. */
 void
-content_file_clear (struct content_file *f)
+content_page_clear (struct content_file *f)
 {
   page_text_free (f->text);
   f->text = NULL;

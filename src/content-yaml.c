@@ -109,7 +109,7 @@ scalar_from_event (struct yaml_reader *r, const yaml_event_t *event)
   size_t len = event->data.scalar.length;
   unsigned line = reader_line (r, &event->start_mark);
   if (memchr (value, '\0', len) || !text_valid_utf8 (value, len, NULL)
-      || content_find_control (value, len) < len)
+      || content_page_find_control (value, len) < len)
     {
       /* Only an escape such as "\0" or "\e" gets here: the file's own
          bytes were checked before. */

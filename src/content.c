@@ -429,7 +429,7 @@ content_load (const char *dir, struct diags *diags)
       /* The kept texts now belong to the site. */
       if (kept[i])
         ld.files[i].text = NULL;
-      content_file_clear (&ld.files[i]);
+      content_page_clear (&ld.files[i]);
       free (ld.files[i].path);
       free (ld.files[i].id);
     }

@@ -1288,8 +1288,8 @@ layout_page (const struct site *site, const struct page *page, enum lang lang,
   else
     b.block = BLOCK_BODY;
 
-  if (page->kind == PAGE_KIND_SECTION
-      || (site && site->home && strcmp (page->id, site->home) == 0))
+  if (site && (page->kind == PAGE_KIND_SECTION
+               || (site->home && strcmp (page->id, site->home) == 0)))
     layout_children (&b, page);
   lay->nblocks = b.block;
   drop_unshown_links (lay);
