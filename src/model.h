@@ -83,6 +83,10 @@ const struct page *site_parent (const struct site *site, const struct page *page
 /* "page", "section", "artisan", "event". */
 const char *page_kind_name (enum page_kind kind);
 
+/* Free TEXT and everything it holds; TEXT may be NULL.  (The loader
+   needs it to drop a page text it will not keep.) */
+void page_text_free (struct page_text *text);
+
 void site_free (struct site *site);
 
 #endif /* KIOSQUE_MODEL_H */

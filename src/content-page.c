@@ -1,0 +1,596 @@
+/* content-page.c -- one page file (ID.LANG.md): its bytes checked, its
+   front matter read into fields, its body normalised and its links
+   collected for checking once every page is known. */
+#include "system.h"
+
+#include <cmark.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "content-private.h"
+#include "strbuf.h"
+#include "text.h"
+
+bool
+content_read_file (const char *path, char **text, size_t *len)
+{
+  /* O_NONBLOCK: a FIFO named like a page must not hang the kiosk. */
+  int fd = open (path, O_RDONLY | O_NOCTTY | O_NONBLOCK);
+  if (fd < 0)
+    return false;
+  struct stat st;
+  if (fstat (fd, &st) != 0)
+    {
+      int e = errno;
+      close (fd);
+      errno = e;
+      return false;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      errno = S_ISDIR (st.st_mode) ? EISDIR : EINVAL;
+      return false;
+    }
+  if (st.st_size > CONTENT_MAX_FILE_SIZE)
+    {
+      close (fd);
+      errno = EFBIG;
+      return false;
+    }
+  size_t cap = (size_t) st.st_size + 1, n = 0;
+  char *buf = xmalloc (cap);
+  for (;;)
+    {
+      ssize_t got = read (fd, buf + n, cap - n);
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got < 0)
+        {
+          int e = errno;
+          free (buf);
+          close (fd);
+          errno = e;
+          return false;
+        }
+      if (got == 0)
+        break;
+      n += (size_t) got;
+      if (n == cap)
+        {
+          /* The file grew since fstat: refuse rather than chase it. */
+          free (buf);
+          close (fd);
+          errno = EFBIG;
+          return false;
+        }
+    }
+  close (fd);
+  buf[n] = '\0';
+  *text = buf;
+  *len = n;
+  return true;
+}
+
+/* The 1-based line of byte offset AT in TEXT. */
+static unsigned
+line_of (const char *text, size_t at)
+{
+  unsigned line = 1;
+  for (size_t i = 0; i < at; i++)
+    line += text[i] == '\n';
+  return line;
+}
+
+bool
+content_valid_date (const char *s)
+{
+  static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  for (int i = 0; i < 10; i++)
+    if (i == 4 || i == 7 ? s[i] != '-' : !(s[i] >= '0' && s[i] <= '9'))
+      return false;
+  if (s[10] != '\0')
+    return false;
+  int year = atoi (s), month = atoi (s + 5), day = atoi (s + 8);
+  if (month < 1 || month > 12 || day < 1 || day > days[month - 1])
+    return false;
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return !(month == 2 && day == 29 && !leap);
+}
+
+/* Check TEXT[0..LEN) is text a page can hold: no NUL, no control
+   character but tab and line ends (they would reach the terminal), and
+   valid UTF-8.  Reports the first problem at its line. */
+static bool
+check_bytes (const char *file, const char *text, size_t len,
+             struct diags *diags)
+{
+  for (size_t i = 0; i < len; i++)
+    {
+      unsigned char c = (unsigned char) text[i];
+      if (c == 0)
+        {
+          diags_add (diags, file, line_of (text, i), DIAG_ERROR, "%s",
+                     _("NUL byte: this is not a text file"));
+          return false;
+        }
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
+        {
+          diags_add (diags, file, line_of (text, i), DIAG_ERROR,
+                     _("control character U+%04X"), c);
+          return false;
+        }
+    }
+  size_t bad;
+  if (!text_valid_utf8 (text, len, &bad))
+    {
+      diags_add (diags, file, line_of (text, bad), DIAG_ERROR,
+                 _("invalid or overlong UTF-8 (byte 0x%02X)"),
+                 (unsigned char) text[bad]);
+      return false;
+    }
+  /* C1 controls are valid UTF-8 but act as terminal escapes. */
+  for (size_t i = 0; i + 1 < len; i++)
+    if ((unsigned char) text[i] == 0xc2
+        && (unsigned char) text[i + 1] >= 0x80
+        && (unsigned char) text[i + 1] <= 0x9f)
+      {
+        diags_add (diags, file, line_of (text, i), DIAG_ERROR,
+                   _("control character U+%04X"),
+                   (unsigned) (unsigned char) text[i + 1]);
+        return false;
+      }
+  return true;
+}
+
+/* Is the line at TEXT (up to END) exactly "---", allowing trailing
+   blanks and a carriage return? */
+static bool
+is_fence (const char *line, const char *end)
+{
+  if (end - line < 3 || memcmp (line, "---", 3) != 0)
+    return false;
+  for (const char *p = line + 3; p < end; p++)
+    if (*p != ' ' && *p != '\t' && *p != '\r')
+      return false;
+  return true;
+}
+
+/* One value of the front matter as one-line page text: NFC, blanks
+   for line ends and tabs, no blanks at either end, French typography
+   when FRENCH.  NULL (reported) when NODE is not a non-empty text. */
+static char *
+field_text (const struct content_yaml *node, const char *key, bool french,
+            const char *file, struct diags *diags)
+{
+  if (node->type != CONTENT_YAML_SCALAR || node->is_null)
+    {
+      diags_add (diags, file, node->line, DIAG_ERROR,
+                 _("'%s' must be a text"), key);
+      return NULL;
+    }
+  char *nfc = text_nfc (node->value, strlen (node->value), NULL);
+  for (char *p = nfc; *p; p++)
+    if (*p == '\n' || *p == '\r' || *p == '\t')
+      *p = ' ';
+  char *start = nfc;
+  while (*start == ' ')
+    start++;
+  size_t n = strlen (start);
+  while (n > 0 && start[n - 1] == ' ')
+    n--;
+  if (n == 0)
+    {
+      free (nfc);
+      diags_add (diags, file, node->line, DIAG_ERROR,
+                 _("'%s' must be a text"), key);
+      return NULL;
+    }
+  char *out = french ? text_french_spaces (start, n) : xstrndup (start, n);
+  free (nfc);
+  return out;
+}
+
+/* The kinds, in enum page_kind's order. */
+static const char *const kind_names[] = { "page", "section", "artisan", "event" };
+
+/* Which kinds each optional key belongs to (bit per kind). */
+#define KIND_BIT(k) (1u << (k))
+#define ALL_KINDS 0xfu
+static const struct
+{
+  const char *key;
+  unsigned kinds;
+} known_keys[] = {
+  { "title", ALL_KINDS },
+  { "kind", ALL_KINDS },
+  { "order", ALL_KINDS },
+  { "summary", ALL_KINDS },
+  { "craft", KIND_BIT (PAGE_KIND_ARTISAN) },
+  { "place", KIND_BIT (PAGE_KIND_ARTISAN) | KIND_BIT (PAGE_KIND_EVENT) },
+  { "stand", KIND_BIT (PAGE_KIND_ARTISAN) },
+  { "products", KIND_BIT (PAGE_KIND_ARTISAN) },
+  { "contact", KIND_BIT (PAGE_KIND_ARTISAN) },
+  { "date", KIND_BIT (PAGE_KIND_EVENT) },
+  { "end", KIND_BIT (PAGE_KIND_EVENT) },
+};
+
+/* Read "kind" first: which other keys apply depends on it. */
+static void
+read_kind (struct content_file *f, const struct content_yaml *node,
+           struct diags *diags)
+{
+  if (node->type == CONTENT_YAML_SCALAR)
+    for (size_t k = 0; k < ARRAY_SIZE (kind_names); k++)
+      if (strcmp (node->value, kind_names[k]) == 0)
+        {
+          f->fields.kind = (enum page_kind) k;
+          f->fields.has_kind = true;
+          f->fields.kind_line = node->line;
+          return;
+        }
+  diags_add (diags, f->path, node->line, DIAG_ERROR,
+             _("unknown kind '%s' (page, section, artisan or event)"),
+             node->type == CONTENT_YAML_SCALAR ? node->value : "");
+}
+
+/* "order": a whole number. */
+static void
+read_order (struct content_file *f, const struct content_yaml *node,
+            struct diags *diags)
+{
+  char *end = NULL;
+  long n = 0;
+  if (node->type == CONTENT_YAML_SCALAR)
+    {
+      errno = 0;
+      n = strtol (node->value, &end, 10);
+    }
+  if (node->type != CONTENT_YAML_SCALAR || errno || end == node->value
+      || *end || n <= INT_MIN || n >= INT_MAX)
+    {
+      diags_add (diags, f->path, node->line, DIAG_ERROR, "%s",
+                 _("'order' must be a whole number"));
+      return;
+    }
+  f->fields.has_order = true;
+  f->fields.order = (int) n;
+  f->fields.order_line = node->line;
+}
+
+/* "date" or "end": YYYY-MM-DD. */
+static char *
+read_date (const struct content_file *f, const struct content_yaml *node,
+           const char *key, struct diags *diags)
+{
+  if (node->type != CONTENT_YAML_SCALAR || !content_valid_date (node->value))
+    {
+      diags_add (diags, f->path, node->line, DIAG_ERROR,
+                 _("'%s' must be a date written YYYY-MM-DD, e.g. 2023-11-20"),
+                 key);
+      return NULL;
+    }
+  return xstrdup (node->value);
+}
+
+/* "products": a list of texts. */
+static void
+read_products (struct content_file *f, const struct content_yaml *node,
+               bool french, struct diags *diags)
+{
+  if (node->type != CONTENT_YAML_SEQUENCE)
+    {
+      diags_add (diags, f->path, node->line, DIAG_ERROR, "%s",
+                 _("'products' must be a list, e.g. [hats, fans]"));
+      return;
+    }
+  struct page_text *t = f->text;
+  t->products = xcalloc (node->nitems, sizeof *t->products);
+  for (size_t i = 0; i < node->nitems; i++)
+    {
+      char *p = field_text (node->items[i], "products", french, f->path, diags);
+      if (p)
+        t->products[t->nproducts++] = p;
+    }
+}
+
+/* Store one key's value, or diagnose why it is not used. */
+static void
+read_key (struct content_file *f, const struct content_yaml *keynode,
+          const struct content_yaml *node, bool kind_known, bool french,
+          struct diags *diags)
+{
+  const char *key = keynode->value;
+  size_t k;
+  for (k = 0; k < ARRAY_SIZE (known_keys); k++)
+    if (strcmp (key, known_keys[k].key) == 0)
+      break;
+  if (k == ARRAY_SIZE (known_keys))
+    {
+      diags_add (diags, f->path, keynode->line, DIAG_WARNING,
+                 _("unknown key '%s' (ignored)"), key);
+      return;
+    }
+  if (kind_known && !(known_keys[k].kinds & KIND_BIT (f->fields.kind)))
+    {
+      diags_add (diags, f->path, keynode->line, DIAG_WARNING,
+                 _("key '%s' does not apply to a page of kind '%s' (ignored)"),
+                 key, kind_names[f->fields.kind]);
+      return;
+    }
+
+  struct page_text *t = f->text;
+  char **slot = NULL;
+  if (strcmp (key, "title") == 0)
+    slot = &t->title;
+  else if (strcmp (key, "summary") == 0)
+    slot = &t->summary;
+  else if (strcmp (key, "craft") == 0)
+    slot = &t->craft;
+  else if (strcmp (key, "place") == 0)
+    slot = &t->place;
+  else if (strcmp (key, "stand") == 0)
+    slot = &t->stand;
+  else if (strcmp (key, "contact") == 0)
+    /* No French spacing: a contact is often an address or a URL,
+       where "?" must stay glued. */
+    t->contact = field_text (node, key, false, f->path, diags);
+  else if (strcmp (key, "products") == 0)
+    read_products (f, node, french, diags);
+  else if (strcmp (key, "order") == 0)
+    read_order (f, node, diags);
+  else if (strcmp (key, "date") == 0)
+    {
+      f->fields.date = read_date (f, node, key, diags);
+      f->fields.date_line = node->line;
+    }
+  else if (strcmp (key, "end") == 0)
+    {
+      f->fields.end = read_date (f, node, key, diags);
+      f->fields.end_line = node->line;
+    }
+  if (slot)
+    *slot = field_text (node, key, french, f->path, diags);
+}
+
+/* Fill F from the front matter's mapping ROOT; false when the page is
+   unusable (no title). */
+static bool
+read_front_matter (struct content_file *f, const struct content_yaml *root,
+                   struct diags *diags)
+{
+  bool french = f->lang == LANG_FR;
+  const struct content_yaml *kind = NULL;
+  for (size_t i = 0; i + 1 < root->nitems; i += 2)
+    if (strcmp (root->items[i]->value, "kind") == 0)
+      {
+        kind = root->items[i + 1];
+        break;
+      }
+  if (kind)
+    read_kind (f, kind, diags);
+  bool kind_known = !kind || f->fields.has_kind;
+
+  for (size_t i = 0; i + 1 < root->nitems; i += 2)
+    {
+      const struct content_yaml *key = root->items[i];
+      bool first = true;
+      for (size_t j = 0; j < i; j += 2)
+        first &= strcmp (root->items[j]->value, key->value) != 0;
+      if (!first)
+        diags_add (diags, f->path, key->line, DIAG_ERROR,
+                   _("key '%s' is given twice; the first one is used"),
+                   key->value);
+      else if (strcmp (key->value, "kind") != 0)
+        read_key (f, key, root->items[i + 1], kind_known, french, diags);
+    }
+
+  if (f->fields.date && f->fields.end
+      && strcmp (f->fields.end, f->fields.date) < 0)
+    diags_add (diags, f->path, f->fields.end_line, DIAG_ERROR, "%s",
+               _("'end' is before 'date'"));
+  if (f->fields.has_kind && f->fields.kind == PAGE_KIND_EVENT
+      && !f->fields.date && !f->fields.date_line)
+    diags_add (diags, f->path, f->fields.kind_line, DIAG_WARNING, "%s",
+               _("an event should have a 'date'"));
+  if (!f->text->title)
+    {
+      /* A title that was there but unusable has been reported. */
+      bool given = false;
+      for (size_t i = 0; i + 1 < root->nitems; i += 2)
+        given |= strcmp (root->items[i]->value, "title") == 0;
+      if (!given)
+        diags_add (diags, f->path, 1, DIAG_ERROR, "%s",
+                   _("missing 'title' in the front matter"));
+      return false;
+    }
+  return true;
+}
+
+/* Is URL an address the kiosk shows as text, rather than a page id? */
+static bool
+is_external (const char *url)
+{
+  return strncmp (url, "http://", 7) == 0 || strncmp (url, "https://", 8) == 0
+    || strncmp (url, "mailto:", 7) == 0 || url[0] == '#';
+}
+
+/* Walk DOC: collect the internal links into F, and (for French) give
+   every text node French typography.  Code is left alone. */
+static void
+walk_body (struct content_file *f, cmark_node *doc, bool french)
+{
+  size_t cap = 0;
+  unsigned body_line = f->text->body_line;
+  cmark_iter *it = cmark_iter_new (doc);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next (it)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (it);
+      if (ev != CMARK_EVENT_ENTER)
+        continue;
+      cmark_node_type type = cmark_node_get_type (node);
+      if (type == CMARK_NODE_LINK)
+        {
+          const char *url = cmark_node_get_url (node);
+          if (!url)
+            url = "";
+          if (is_external (url))
+            continue;
+          int line = cmark_node_get_start_line (node);
+          for (cmark_node *p = node; line <= 0 && p; p = cmark_node_parent (p))
+            line = cmark_node_get_start_line (p);
+          XGROW (f->links, cap, f->nlinks + 1);
+          struct content_link *link = &f->links[f->nlinks++];
+          link->target = xstrdup (url);
+          link->line = body_line + (unsigned) (line > 0 ? line : 1) - 1;
+        }
+      else if (type == CMARK_NODE_TEXT && french)
+        {
+          const char *lit = cmark_node_get_literal (node);
+          if (lit)
+            {
+              char *spaced = text_french_spaces (lit, strlen (lit));
+              cmark_node_set_literal (node, spaced);
+              free (spaced);
+            }
+        }
+    }
+  cmark_iter_free (it);
+}
+
+/* Normalise BODY[0..LEN) into F->text->body and collect its links. */
+static void
+read_body (struct content_file *f, const char *body, size_t len)
+{
+  size_t n;
+  char *nfc = text_nfc (body, len, &n);
+  bool french = f->lang == LANG_FR;
+  cmark_node *doc = cmark_parse_document (nfc, n, CMARK_OPT_DEFAULT);
+  if (french)
+    /* cmark splits text at "!" and other marks; join it back so that
+       "Bonjour !" is one node that French spacing can see whole. */
+    cmark_consolidate_text_nodes (doc);
+  walk_body (f, doc, french);
+  if (french)
+    {
+      /* Only text nodes were respaced, never code or addresses, so the
+         body is written back from the tree: same document, new source. */
+      char *out = cmark_render_commonmark (doc, CMARK_OPT_DEFAULT, 0);
+      f->text->body = xstrdup (out);
+      free (out);
+      free (nfc);
+    }
+  else
+    f->text->body = nfc;
+  cmark_node_free (doc);
+}
+
+void
+content_page_read (struct content_file *f, struct diags *diags)
+{
+  char *text;
+  size_t len;
+  if (!content_read_file (f->path, &text, &len))
+    {
+      if (errno == EFBIG)
+        diags_add (diags, f->path, 1, DIAG_ERROR,
+                   _("file too large (over %d bytes): not read"),
+                   CONTENT_MAX_FILE_SIZE);
+      else
+        diags_add (diags, f->path, 1, DIAG_ERROR, _("cannot read: %s"),
+                   strerror (errno));
+      return;
+    }
+  if (len == 0)
+    {
+      diags_add (diags, f->path, 1, DIAG_ERROR, "%s", _("empty file"));
+      free (text);
+      return;
+    }
+  if (!check_bytes (f->path, text, len, diags))
+    {
+      free (text);
+      return;
+    }
+
+  /* A UTF-8 byte order mark, as some editors write, is not content. */
+  const char *start = text, *end = text + len;
+  if (len >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
+    start += 3;
+
+  const char *eol = memchr (start, '\n', (size_t) (end - start));
+  if (!is_fence (start, eol ? eol : end))
+    {
+      diags_add (diags, f->path, 1, DIAG_ERROR, "%s",
+                 _("missing front matter: a page starts with a '---' line"));
+      free (text);
+      return;
+    }
+  const char *fm = eol ? eol + 1 : end, *fm_end = NULL, *body = end;
+  unsigned line = 2;
+  for (const char *p = fm; p < end; line++)
+    {
+      const char *nl = memchr (p, '\n', (size_t) (end - p));
+      const char *line_end = nl ? nl : end;
+      if (is_fence (p, line_end))
+        {
+          fm_end = p;
+          body = nl ? nl + 1 : end;
+          break;
+        }
+      p = nl ? nl + 1 : end;
+    }
+  if (!fm_end)
+    {
+      diags_add (diags, f->path, 1, DIAG_ERROR, "%s",
+                 _("front matter not closed: no '---' line ends it"));
+      free (text);
+      return;
+    }
+
+  struct content_yaml *root = content_yaml_parse (fm, (size_t) (fm_end - fm),
+                                                  2, f->path, diags);
+  if (!root)
+    {
+      free (text);
+      return;
+    }
+  f->text = xcalloc (1, sizeof *f->text);
+  f->text->file = xstrdup (f->path);
+  f->text->body_line = line + 1;
+  f->fields.order = INT_MAX;
+  bool ok;
+  if (root->type != CONTENT_YAML_MAPPING)
+    {
+      diags_add (diags, f->path, root->line, DIAG_ERROR, "%s",
+                 _("the front matter must be 'key: value' lines"));
+      ok = false;
+    }
+  else
+    ok = read_front_matter (f, root, diags);
+  content_yaml_free (root);
+  if (ok)
+    read_body (f, body, (size_t) (end - body));
+  else
+    {
+      page_text_free (f->text);
+      f->text = NULL;
+    }
+  free (text);
+}
+
+void
+content_file_clear (struct content_file *f)
+{
+  page_text_free (f->text);
+  f->text = NULL;
+  free (f->fields.date);
+  free (f->fields.end);
+  for (size_t i = 0; i < f->nlinks; i++)
+    free (f->links[i].target);
+  free (f->links);
+  f->links = NULL;
+  f->nlinks = 0;
+}
