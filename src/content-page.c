@@ -8,10 +8,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "content.h"
 #include "content-private.h"
 #include "strbuf.h"
 #include "text.h"
 
+/* Read a file whole, refusing it before reading when it is too large. */
 bool
 content_read_file (const char *path, char **text, size_t *len)
 {
@@ -83,6 +85,7 @@ line_of (const char *text, size_t at)
   return line;
 }
 
+/* Check a YYYY-MM-DD date, leap years included. */
 bool
 content_valid_date (const char *s)
 {
@@ -333,9 +336,7 @@ read_key (struct content_file *f, const struct content_yaml *keynode,
   else if (strcmp (key, "stand") == 0)
     slot = &t->stand;
   else if (strcmp (key, "contact") == 0)
-    /* No French spacing: a contact is often an address or a URL,
-       where "?" must stay glued. */
-    t->contact = field_text (node, key, false, f->path, diags);
+    slot = &t->contact;         /* text_french_spaces leaves addresses be */
   else if (strcmp (key, "products") == 0)
     read_products (f, node, french, diags);
   else if (strcmp (key, "order") == 0)
@@ -390,10 +391,6 @@ read_front_matter (struct content_file *f, const struct content_yaml *root,
       && strcmp (f->fields.end, f->fields.date) < 0)
     diags_add (diags, f->path, f->fields.end_line, DIAG_ERROR, "%s",
                _("'end' is before 'date'"));
-  if (f->fields.has_kind && f->fields.kind == PAGE_KIND_EVENT
-      && !f->fields.date && !f->fields.date_line)
-    diags_add (diags, f->path, f->fields.kind_line, DIAG_WARNING, "%s",
-               _("an event should have a 'date'"));
   if (!f->text->title)
     {
       /* A title that was there but unusable has been reported. */
@@ -487,6 +484,7 @@ read_body (struct content_file *f, const char *body, size_t len)
   cmark_node_free (doc);
 }
 
+/* Read one page file into F, diagnosing every problem on its line. */
 void
 content_page_read (struct content_file *f, struct diags *diags)
 {
@@ -581,6 +579,7 @@ content_page_read (struct content_file *f, struct diags *diags)
   free (text);
 }
 
+/* Free what reading F allocated. */
 void
 content_file_clear (struct content_file *f)
 {

@@ -2,6 +2,7 @@
    languages, default language, home page and idle time. */
 #include "system.h"
 
+#include "content.h"
 #include "content-private.h"
 #include "text.h"
 
@@ -196,6 +197,7 @@ read_keys (struct site *site, const struct content_yaml *map,
                lang_code (site->default_lang));
 }
 
+/* Read site.yaml into SITE, starting from the defaults. */
 void
 content_site_read (struct site *site, const char *path, unsigned *home_line,
                    struct diags *diags)

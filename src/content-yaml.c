@@ -7,6 +7,7 @@
 
 #include <yaml.h>
 
+#include "content.h"
 #include "content-private.h"
 #include "text.h"
 
@@ -16,6 +17,7 @@ struct yaml_reader
   yaml_parser_t parser;
   const char *file;
   unsigned first_line;
+  unsigned last_line;           /* the text's last line, in the file */
   struct diags *diags;
   bool failed;
 };
@@ -24,8 +26,10 @@ struct yaml_reader
 static unsigned
 reader_line (const struct yaml_reader *r, const yaml_mark_t *mark)
 {
+  /* At the end of the text libyaml points past its last line; the
+     last line is where an editor should look. */
   size_t line = r->first_line + mark->line;
-  return line > UINT_MAX ? UINT_MAX : (unsigned) line;
+  return line > r->last_line ? r->last_line : (unsigned) line;
 }
 
 /* Report an error once: the first one is the one that explains. */
@@ -64,6 +68,7 @@ reader_next (struct yaml_reader *r, yaml_event_t *event)
   return false;
 }
 
+/* A fresh node of TYPE with no value and no items. */
 static struct content_yaml *
 node_new (enum content_yaml_type type, unsigned line)
 {
@@ -73,6 +78,7 @@ node_new (enum content_yaml_type type, unsigned line)
   return node;
 }
 
+/* Add CHILD to PARENT's items, whose capacity is *CAP. */
 static void
 node_append (struct content_yaml *parent, struct content_yaml *child,
              size_t *cap)
@@ -81,6 +87,7 @@ node_append (struct content_yaml *parent, struct content_yaml *child,
   parent->items[parent->nitems++] = child;
 }
 
+/* Free NODE and everything below it. */
 void
 content_yaml_free (struct content_yaml *node)
 {
@@ -237,6 +244,7 @@ read_stream (struct yaml_reader *r)
   return root;
 }
 
+/* The tree of TEXT, or NULL after an error in DIAGS. */
 struct content_yaml *
 content_yaml_parse (const char *text, size_t len, unsigned first_line,
                     const char *file, struct diags *diags)
@@ -249,6 +257,13 @@ content_yaml_parse (const char *text, size_t len, unsigned first_line,
                  _("cannot start the YAML parser"));
       return NULL;
     }
+  size_t lines = 0;
+  for (size_t i = 0; i < len; i++)
+    lines += text[i] == '\n';
+  if (len > 0 && text[len - 1] != '\n')
+    lines++;
+  size_t last = first_line + (lines > 0 ? lines - 1 : 0);
+  r.last_line = last > UINT_MAX ? UINT_MAX : (unsigned) last;
   yaml_parser_set_encoding (&r.parser, YAML_UTF8_ENCODING);
   yaml_parser_set_input_string (&r.parser, (const unsigned char *) text, len);
   struct content_yaml *root = read_stream (&r);

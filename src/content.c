@@ -125,10 +125,20 @@ walk_entry (struct loader *L, const char *path, const char *rel,
   if (!rel && strcmp (name, "site.yaml") == 0)
     return;
   char *full = path_join (path, name);
-  if (!text_valid_utf8 (name, strlen (name), NULL))
+  /* A name becomes a page id, printed by --list and in diagnostics: it
+     must be text, and one line of it. */
+  bool control = false;
+  for (const char *p = name; *p; p++)
+    control |= (unsigned char) *p < 0x20 || *p == 0x7f;
+  if (control || !text_valid_utf8 (name, strlen (name), NULL))
     {
+      /* Shown with '?' for its bad bytes: a diagnostic is one line of
+         text too. */
+      for (char *p = full + strlen (full) - strlen (name); *p; p++)
+        if ((unsigned char) *p < 0x20 || (unsigned char) *p >= 0x7f)
+          *p = '?';
       diags_add (L->diags, full, 0, DIAG_ERROR, "%s",
-                 _("file name is not valid UTF-8 (ignored)"));
+                 _("file name is not valid UTF-8 text (ignored)"));
       free (full);
       return;
     }
@@ -313,7 +323,7 @@ build_pages (struct loader *L, bool *kept)
               while (first > i && L->files[first - 1].lang == f->lang)
                 first--;
               diags_add (L->diags, f->path, 1, DIAG_ERROR,
-                         _("duplicate page: '%s' in %s is also %s"),
+                         _("duplicate page '%s' (%s): already defined by %s"),
                          f->id, lang_code (f->lang), L->files[first].path);
               continue;
             }
@@ -361,22 +371,24 @@ check_links (struct loader *L, const bool *kept)
     }
 }
 
-/* Give every language a site title: the other language's, else the
-   home page's, else the program's name. */
+/* Give every language a site title: the other language's (a site's
+   name is a name), else the home page's, else the program's name. */
 static void
 fill_site_titles (struct site *site)
 {
   const struct page *home = site_find (site, site->home);
+  const char *given = site->title[LANG_FR] ? site->title[LANG_FR]
+    : site->title[LANG_VI];
+  char *shared = given ? xstrdup (given) : NULL;
   for (int l = 0; l < LANG_COUNT; l++)
     if (!site->title[l])
-      {
-        const char *other = site->title[lang_other ((enum lang) l)];
-        site->title[l] = xstrdup (other ? other
-                                  : home ? page_title (home, (enum lang) l)
-                                  : PACKAGE);
-      }
+      site->title[l] = xstrdup (shared ? shared
+                                : home ? page_title (home, (enum lang) l)
+                                : PACKAGE);
+  free (shared);
 }
 
+/* Load DIR: site.yaml, every page file, then the checks across pages. */
 struct site *
 content_load (const char *dir, struct diags *diags)
 {

@@ -4,7 +4,10 @@
 #include <getopt.h>
 #include <locale.h>
 
+#include "content.h"
+#include "diag.h"
 #include "lang.h"
+#include "model.h"
 
 /* What the command line asked for. */
 enum mode
@@ -182,6 +185,56 @@ parse_options (int argc, char **argv, struct options *o)
     o->staff_file = SYSCONFDIR "/kiosque/staff.conf";
 }
 
+/* --check: every diagnostic about the content, then the count; the
+   status says whether there was an error. */
+static int
+run_check (const struct options *o)
+{
+  struct diags diags = DIAGS_INIT;
+  struct site *site = content_load (o->content_dir, &diags);
+  diags_print (&diags, stdout);
+  diags_print_summary (&diags, stdout);
+  int status = !site || diags.errors > 0 ? 1 : 0;
+  site_free (site);
+  diags_free (&diags);
+  return status;
+}
+
+/* Print D's errors (not its warnings) to OUT, in diags_print's order. */
+static void
+print_errors (const struct diags *d, FILE *out)
+{
+  struct diags errors = DIAGS_INIT;
+  for (size_t i = 0; i < d->count; i++)
+    if (d->items[i].severity == DIAG_ERROR)
+      diags_add (&errors, d->items[i].file, d->items[i].line, DIAG_ERROR,
+                 "%s", d->items[i].message);
+  diags_print (&errors, out);
+  diags_free (&errors);
+}
+
+/* --list: one line per page, "id TAB kind TAB title in each language";
+   the errors, if any, go to stderr and make the status 1. */
+static int
+run_list (const struct options *o)
+{
+  struct diags diags = DIAGS_INIT;
+  struct site *site = content_load (o->content_dir, &diags);
+  print_errors (&diags, stderr);
+  for (size_t i = 0; site && i < site->npages; i++)
+    {
+      const struct page *page = site->pages[i];
+      printf ("%s\t%s", page->id, page_kind_name (page->kind));
+      for (int l = 0; l < LANG_COUNT; l++)
+        printf ("\t%s", page->text[l] ? page->text[l]->title : "");
+      putchar ('\n');
+    }
+  int status = !site || diags.errors > 0 ? 1 : 0;
+  site_free (site);
+  diags_free (&diags);
+  return status;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -197,9 +250,11 @@ main (int argc, char **argv)
 
   switch (o.mode)
     {
-    case MODE_WRAP:
     case MODE_CHECK:
+      return run_check (&o);
     case MODE_LIST:
+      return run_list (&o);
+    case MODE_WRAP:
     case MODE_DUMP:
     case MODE_SCREEN:
       break;

@@ -13,6 +13,7 @@ compare_id (const void *key, const void *elem)
   return strcmp (key, (*page)->id);
 }
 
+/* Find a page by id: the pages are sorted, so bsearch. */
 const struct page *
 site_find (const struct site *site, const char *id)
 {
@@ -23,6 +24,7 @@ site_find (const struct site *site, const char *id)
   return found ? *found : NULL;
 }
 
+/* The text in LANG, else in the other language. */
 const struct page_text *
 page_text_in (const struct page *page, enum lang lang, enum lang *got)
 {
@@ -38,6 +40,7 @@ page_text_in (const struct page *page, enum lang lang, enum lang *got)
   return page->text[other];
 }
 
+/* The title in LANG, with page_text_in's fallback. */
 const char *
 page_title (const struct page *page, enum lang lang)
 {
@@ -75,6 +78,7 @@ compare_children (const void *a, const void *b)
   return c ? c : strcmp (x->page->id, y->page->id);
 }
 
+/* The pages a section (or home) lists as its buttons, in menu order. */
 const struct page **
 site_children (const struct site *site, const struct page *parent,
                enum lang lang, size_t *count)
@@ -109,6 +113,7 @@ site_children (const struct site *site, const struct page *parent,
   return out;
 }
 
+/* Where "back up" goes from PAGE. */
 const struct page *
 site_parent (const struct site *site, const struct page *page)
 {
@@ -129,6 +134,7 @@ site_parent (const struct site *site, const struct page *page)
   return parent ? parent : home;
 }
 
+/* The kind as written in front matter. */
 const char *
 page_kind_name (enum page_kind kind)
 {
@@ -146,6 +152,7 @@ page_kind_name (enum page_kind kind)
     }
 }
 
+/* Free one page text. */
 void
 page_text_free (struct page_text *text)
 {
@@ -165,6 +172,7 @@ page_text_free (struct page_text *text)
   free (text);
 }
 
+/* Free the site, its pages and their texts. */
 void
 site_free (struct site *site)
 {

@@ -30,7 +30,11 @@ struct page_text
   char *contact;        /* artisan */
   char **products;      /* artisan; NPRODUCTS strings */
   size_t nproducts;
-  char *body;           /* CommonMark source of the body */
+  char *body;           /* CommonMark source of the body; for French,
+                           written back from cmark's tree after French
+                           spacing of its text nodes (never of code or
+                           link targets), so the same document but not
+                           always the file's exact lines */
   unsigned body_line;   /* line number of the body's first line in FILE */
 };
 
