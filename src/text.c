@@ -309,3 +309,20 @@ text_french_spaces (const char *s, size_t n)
     }
   return strbuf_steal (&b);
 }
+
+char *
+text_nfd (const char *s, size_t n, size_t *out_len)
+{
+  size_t len = 0;
+  if (n == 0)
+    return own_result (NULL, 0, out_len);
+  uint8_t *r = u8_normalize (UNINORM_NFD, (const uint8_t *) s, n, NULL, &len);
+  if (r)
+    return own_result (r, len, out_len);
+  /* Bad bytes are kept as they are: collation orders them, never fails. */
+  if (errno != EILSEQ)
+    library_failure ();
+  if (out_len)
+    *out_len = n;
+  return xstrndup (s, n);
+}
