@@ -194,6 +194,7 @@ push_place (struct nav_state *s)
 {
   XGROW (s->history, s->history_cap, s->nhistory + 1);
   struct nav_place *p = &s->history[s->nhistory++];
+  p->screen = s->screen;
   p->page = xstrdup (s->page);
   p->anchor = s->anchor;
   p->focus = s->focus;
@@ -245,8 +246,9 @@ follow (struct nav_state *s, const struct nav_env *env, long i)
   return r ? r : NAV_REDRAW;
 }
 
-/* Back: close the search or help screen, else return to the previous
-   place in the history. */
+/* Back: close the search or help screen; on a page, return to the
+   previous place in the history (a page, or the search results it was
+   opened from). */
 static unsigned
 back (struct nav_state *s)
 {
@@ -262,6 +264,13 @@ back (struct nav_state *s)
   s->page = p->page;
   s->anchor = p->anchor;
   s->focus = p->focus;
+  s->screen = p->screen;
+  if (s->screen == NAV_SCREEN_SEARCH)
+    {
+      s->selected = -1;
+      s->results_top = 0;
+      return NAV_RELAYOUT | NAV_REQUERY | NAV_REDRAW;
+    }
   return NAV_RELAYOUT | NAV_REDRAW;
 }
 

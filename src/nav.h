@@ -35,9 +35,11 @@ struct nav_anchor
   size_t offset;
 };
 
-/* One step back in the history. */
+/* One step back in the history: a page, or the search screen over it
+   (Back from a result returns to the results). */
 struct nav_place
 {
+  enum nav_screen screen;
   char *page;
   struct nav_anchor anchor;
   int focus;

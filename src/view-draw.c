@@ -712,9 +712,23 @@ draw_search (struct view *v)
           put_repeat (y, 0, " ", cols, base);
           put_repeat (y + 1, 0, " ", cols, base);
         }
-      put (y, 2, title_of (hit->page, hit->lang),
-           selected ? base : role_attr (v, ROLE_TITLE), cols - 4);
-      draw_snippet (v, y + 1, 4, hit, cols - 6, base);
+      if (hit->where == SEARCH_TITLE)
+        {
+          /* The snippet is the title: highlight it there, and give the
+             summary below rather than the title twice. */
+          draw_snippet (v, y, 2, hit, cols - 4,
+                        selected ? base : role_attr (v, ROLE_TITLE));
+          const struct page_text *t = page_text_in (hit->page, hit->lang, NULL);
+          if (t && t->summary)
+            put (y + 1, 4, t->summary, selected ? base : role_attr (v, ROLE_MUTED),
+                 cols - 6);
+        }
+      else
+        {
+          put (y, 2, title_of (hit->page, hit->lang),
+               selected ? base : role_attr (v, ROLE_TITLE), cols - 4);
+          draw_snippet (v, y + 1, 4, hit, cols - 6, base);
+        }
       int y1 = y + 2 < g->keys_y ? y + 2 : y + 1;
       struct nav_event ev = { .action = NAV_OPEN_RESULT, .arg = (int) i };
       add_target (v, y, y1, 0, cols, false, &ev);

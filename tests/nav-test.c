@@ -505,7 +505,12 @@ test_search_and_help (void)
   CHECK (key (&s, &senv, NAV_OPEN_RESULT, 1) & NAV_RELAYOUT);
   CHECK (s.screen == NAV_SCREEN_PAGE);
   CHECK_STR (s.page, "hue/histoire");
+  /* Back returns to the results, then Back closes them. */
+  CHECK (key (&s, &env, NAV_BACK, 0) & NAV_REQUERY);
+  CHECK (s.screen == NAV_SCREEN_SEARCH);
+  CHECK_STR (s.query, "h");
   key (&s, &env, NAV_BACK, 0);
+  CHECK (s.screen == NAV_SCREEN_PAGE);
   CHECK_STR (s.page, "home");
   CHECK (nav_top (&s, home, 10) == 3);
 
