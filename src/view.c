@@ -302,12 +302,14 @@ mouse_event (const struct view *v, struct pointer *p, struct nav_event *ev)
 }
 
 /* Ask the terminal for motion while a button is down (mode 1002), which
-   drag needs; ncurses itself only asks for clicks (mode 1000).  Goes
-   through curses' own output so it follows ncurses' mode 1000. */
+   drag needs; ncurses itself only asks for clicks (mode 1000).  Written
+   straight to the terminal, after doupdate() has sent ncurses' own mouse
+   setup: a "1000h" after it would turn 1002 off again. */
 static void
 report_drags (bool on)
 {
-  putp (on ? "\033[?1002h" : "\033[?1002l");
+  fputs (on ? "\033[?1002h" : "\033[?1002l", stdout);
+  fflush (stdout);
 }
 
 int
@@ -330,6 +332,9 @@ view_run (const struct site *site, const struct view_options *options)
   set_escdelay (VIEW_ESCDELAY_MS);
   mousemask (ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION, NULL);
   mouseinterval (0);
+  /* Send ncurses' mouse setup now, so that drags are on before the
+     first screen shows. */
+  doupdate ();
   report_drags (true);
 
   struct view v;
