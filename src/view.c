@@ -389,6 +389,9 @@ view_run (const struct site *site, const struct view_options *options)
       if (type == KEY_CODE_YES && c == KEY_RESIZE)
         {
           view_draw_geometry (&v, LINES, COLS);
+          /* What a terminal keeps across a resize varies (shrunk to one
+             cell, it keeps one): repaint all of it. */
+          clearok (curscr, TRUE);
           pointer.down = false;
           ev.action = NAV_RESIZE;
           have = true;
