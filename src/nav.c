@@ -246,12 +246,18 @@ follow (struct nav_state *s, const struct nav_env *env, long i)
   return r ? r : NAV_REDRAW;
 }
 
-/* Back: close the search or help screen; on a page, return to the
+/* Back: close the help (back to the search it was opened from, if so) or
+   the search screen; on a page, return to the
    previous place in the history (a page, or the search results it was
    opened from). */
 static unsigned
 back (struct nav_state *s)
 {
+  if (s->screen == NAV_SCREEN_HELP && s->help_from == NAV_SCREEN_SEARCH)
+    {
+      s->screen = NAV_SCREEN_SEARCH;
+      return NAV_RELAYOUT | NAV_REQUERY | NAV_REDRAW;
+    }
   if (s->screen != NAV_SCREEN_PAGE)
     {
       s->screen = NAV_SCREEN_PAGE;
@@ -622,6 +628,7 @@ nav_apply (struct nav_state *s, const struct nav_event *ev,
     case NAV_HELP:
       if (s->screen == NAV_SCREEN_HELP)
         return 0;
+      s->help_from = s->screen;
       s->screen = NAV_SCREEN_HELP;
       s->help_top = 0;
       return NAV_RELAYOUT | NAV_REDRAW;

@@ -62,6 +62,7 @@ struct nav_state
   size_t history_cap;
 
   size_t help_top;              /* first help line shown */
+  enum nav_screen help_from;    /* the screen Back returns to from help */
 
   char query[NAV_QUERY_MAX + 1];        /* NUL-terminated UTF-8 */
   int selected;                 /* selected search result, or -1 */

@@ -192,6 +192,16 @@ put (int y, int x, const char *s, attr_t attr, int maxw)
   return put_n (y, x, s, strlen (s), attr, maxw);
 }
 
+/* put() that ends with "…" when S does not fit, so a cut shows. */
+static int
+put_cut (int y, int x, const char *s, attr_t attr, int maxw)
+{
+  if (width_of (s) <= maxw || maxw < 2)
+    return put (y, x, s, attr, maxw);
+  int w = put (y, x, s, attr, maxw - 1);
+  return w + put (y, x + w, "…", attr, 1);
+}
+
 /* Write COUNT copies of the one-column string S from column X of row Y. */
 static void
 put_repeat (int y, int x, const char *s, int count, attr_t attr)
@@ -383,7 +393,7 @@ draw_breadcrumb (struct view *v, int y, int maxw)
       char *text = strbuf_steal (&b);
       if (width_of (text) <= maxw || first + 1 == n)
         {
-          put (y, 1, text, role_attr (v, ROLE_CRUMB), maxw);
+          put_cut (y, 1, text, role_attr (v, ROLE_CRUMB), maxw);
           free (text);
           return;
         }
@@ -455,7 +465,7 @@ draw_header (struct view *v)
 
   const char *title = v->site->title[s->lang] ? v->site->title[s->lang]
                       : v->site->title[lang_other (s->lang)];
-  put (0, 1, title ? title : PACKAGE, role_attr (v, ROLE_SITE), bx - 2);
+  put_cut (0, 1, title ? title : PACKAGE, role_attr (v, ROLE_SITE), bx - 2);
   draw_breadcrumb (v, 1, bx - 2);
   put_repeat (2, 0, "─", bx, role_attr (v, ROLE_RULE));
 }
@@ -720,12 +730,12 @@ draw_search (struct view *v)
                         selected ? base : role_attr (v, ROLE_TITLE));
           const struct page_text *t = page_text_in (hit->page, hit->lang, NULL);
           if (t && t->summary)
-            put (y + 1, 4, t->summary, selected ? base : role_attr (v, ROLE_MUTED),
+            put_cut (y + 1, 4, t->summary, selected ? base : role_attr (v, ROLE_MUTED),
                  cols - 6);
         }
       else
         {
-          put (y, 2, title_of (hit->page, hit->lang),
+          put_cut (y, 2, title_of (hit->page, hit->lang),
                selected ? base : role_attr (v, ROLE_TITLE), cols - 4);
           draw_snippet (v, y + 1, 4, hit, cols - 6, base);
         }

@@ -535,6 +535,15 @@ test_search_and_help (void)
   key (&s, &env, NAV_BACK, 0);
   CHECK (s.screen == NAV_SCREEN_PAGE);
   CHECK_STR (s.page, "hue");
+  /* Help over the search returns to the search, its query kept. */
+  key (&s, &env, NAV_SEARCH, 0);
+  key (&s, &env, NAV_HELP, 0);
+  CHECK (key (&s, &env, NAV_BACK, 0) & NAV_REQUERY);
+  CHECK (s.screen == NAV_SCREEN_SEARCH);
+  CHECK_STR (s.query, "h");
+  key (&s, &env, NAV_BACK, 0);
+  CHECK (s.screen == NAV_SCREEN_PAGE);
+  CHECK_STR (s.page, "hue");
   /* Home from help goes home. */
   key (&s, &env, NAV_HELP, 0);
   key (&s, &env, NAV_HOME, 0);
