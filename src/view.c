@@ -6,6 +6,7 @@
 
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
+#include <signal.h>
 #include <time.h>
 #include <wchar.h>
 #include <wctype.h>
@@ -28,6 +29,34 @@ struct pointer
   int x, y;             /* where it went down */
   int last_y;           /* the row the body was last scrolled to */
 };
+
+/* Set by a signal asking the guide to end (SIGTERM from the service
+   manager, SIGHUP from a closed terminal, SIGINT from Ctrl-C).  A signal
+   handler can only reach a global; the loop reads it and ends as after
+   q, so the terminal is always given back as it was. */
+static volatile sig_atomic_t stop_signal;
+
+/* Note the signal; the read it interrupts returns and the loop ends. */
+static void
+on_stop_signal (int sig)
+{
+  stop_signal = sig;
+}
+
+/* Catch the signals that end the guide, without SA_RESTART so that they
+   interrupt the wait for input.  Done before the screen starts, so that
+   ncurses keeps its hands off them. */
+static void
+catch_stop_signals (void)
+{
+  struct sigaction sa;
+  memset (&sa, 0, sizeof sa);
+  sa.sa_handler = on_stop_signal;
+  sigemptyset (&sa.sa_mask);
+  sigaction (SIGTERM, &sa, NULL);
+  sigaction (SIGHUP, &sa, NULL);
+  sigaction (SIGINT, &sa, NULL);
+}
 
 /* Milliseconds on a clock that never jumps, for the double-tap guard. */
 static long long
@@ -315,6 +344,8 @@ report_drags (bool on)
 int
 view_run (const struct site *site, const struct view_options *options)
 {
+  stop_signal = 0;
+  catch_stop_signals ();
   SCREEN *screen = newterm (NULL, stdout, stdin);
   if (!screen)
     {
@@ -373,7 +404,9 @@ view_run (const struct site *site, const struct view_options *options)
         }
 
       wint_t c;
-      int type = wget_wch (stdscr, &c);
+      int type = stop_signal ? ERR : wget_wch (stdscr, &c);
+      if (stop_signal)
+        break;
       if (type == ERR)
         {
           /* The terminal went away (end of input): stop rather than spin. */
