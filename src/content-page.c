@@ -15,7 +15,7 @@
 
 /* Read a file whole, refusing it before reading when it is too large. */
 bool
-content_read_file (const char *path, char **text, size_t *len)
+content_page_read_file (const char *path, char **text, size_t *len)
 {
   /* O_NONBLOCK: a FIFO named like a page must not hang the kiosk. */
   int fd = open (path, O_RDONLY | O_NOCTTY | O_NONBLOCK);
@@ -87,7 +87,7 @@ line_of (const char *text, size_t at)
 
 /* Check a YYYY-MM-DD date, leap years included. */
 bool
-content_valid_date (const char *s)
+content_page_valid_date (const char *s)
 {
   static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
   for (int i = 0; i < 10; i++)
@@ -102,28 +102,46 @@ content_valid_date (const char *s)
   return !(month == 2 && day == 29 && !leap);
 }
 
-/* Check TEXT[0..LEN) is text a page can hold: no NUL, no control
-   character but tab and line ends (they would reach the terminal), and
-   valid UTF-8.  Reports the first problem at its line. */
+/* Offset of the first control character in S[0..N) (valid UTF-8) that
+   is not a tab or a line end, or N.  They would reach the terminal as
+   escapes: C0 controls, DEL, and the C1 controls U+0080..U+009F. */
+size_t
+content_page_find_control (const char *s, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    {
+      unsigned char c = (unsigned char) s[i];
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
+        return i;
+      /* In valid UTF-8, 0xC2 always leads a character. */
+      if (c == 0xc2 && i + 1 < n && (unsigned char) s[i + 1] >= 0x80
+          && (unsigned char) s[i + 1] <= 0x9f)
+        return i;
+    }
+  return n;
+}
+
+/* The code point of the control character at S (see above). */
+static unsigned
+control_code (const char *s)
+{
+  unsigned char c = (unsigned char) s[0];
+  return c == 0xc2 ? (unsigned char) s[1] : c;
+}
+
+/* Check TEXT[0..LEN) is text a page can hold: no NUL, valid UTF-8, no
+   control character but tab and line ends.  Reports the first problem
+   at its line. */
 static bool
 check_bytes (const char *file, const char *text, size_t len,
              struct diags *diags)
 {
-  for (size_t i = 0; i < len; i++)
+  const char *nul = memchr (text, '\0', len);
+  if (nul)
     {
-      unsigned char c = (unsigned char) text[i];
-      if (c == 0)
-        {
-          diags_add (diags, file, line_of (text, i), DIAG_ERROR, "%s",
-                     _("NUL byte: this is not a text file"));
-          return false;
-        }
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
-        {
-          diags_add (diags, file, line_of (text, i), DIAG_ERROR,
-                     _("control character U+%04X"), c);
-          return false;
-        }
+      diags_add (diags, file, line_of (text, (size_t) (nul - text)),
+                 DIAG_ERROR, "%s", _("NUL byte: this is not a text file"));
+      return false;
     }
   size_t bad;
   if (!text_valid_utf8 (text, len, &bad))
@@ -133,17 +151,13 @@ check_bytes (const char *file, const char *text, size_t len,
                  (unsigned char) text[bad]);
       return false;
     }
-  /* C1 controls are valid UTF-8 but act as terminal escapes. */
-  for (size_t i = 0; i + 1 < len; i++)
-    if ((unsigned char) text[i] == 0xc2
-        && (unsigned char) text[i + 1] >= 0x80
-        && (unsigned char) text[i + 1] <= 0x9f)
-      {
-        diags_add (diags, file, line_of (text, i), DIAG_ERROR,
-                   _("control character U+%04X"),
-                   (unsigned) (unsigned char) text[i + 1]);
-        return false;
-      }
+  size_t at = content_page_find_control (text, len);
+  if (at < len)
+    {
+      diags_add (diags, file, line_of (text, at), DIAG_ERROR,
+                 _("control character U+%04X"), control_code (text + at));
+      return false;
+    }
   return true;
 }
 
@@ -195,9 +209,6 @@ field_text (const struct content_yaml *node, const char *key, bool french,
   return out;
 }
 
-/* The kinds, in enum page_kind's order. */
-static const char *const kind_names[] = { "page", "section", "artisan", "event" };
-
 /* Which kinds each optional key belongs to (bit per kind). */
 #define KIND_BIT(k) (1u << (k))
 #define ALL_KINDS 0xfu
@@ -225,8 +236,8 @@ read_kind (struct content_file *f, const struct content_yaml *node,
            struct diags *diags)
 {
   if (node->type == CONTENT_YAML_SCALAR)
-    for (size_t k = 0; k < ARRAY_SIZE (kind_names); k++)
-      if (strcmp (node->value, kind_names[k]) == 0)
+    for (int k = PAGE_KIND_PAGE; k <= PAGE_KIND_EVENT; k++)
+      if (strcmp (node->value, page_kind_name ((enum page_kind) k)) == 0)
         {
           f->fields.kind = (enum page_kind) k;
           f->fields.has_kind = true;
@@ -267,7 +278,8 @@ static char *
 read_date (const struct content_file *f, const struct content_yaml *node,
            const char *key, struct diags *diags)
 {
-  if (node->type != CONTENT_YAML_SCALAR || !content_valid_date (node->value))
+  if (node->type != CONTENT_YAML_SCALAR
+      || !content_page_valid_date (node->value))
     {
       diags_add (diags, f->path, node->line, DIAG_ERROR,
                  _("'%s' must be a date written YYYY-MM-DD, e.g. 2023-11-20"),
@@ -319,7 +331,7 @@ read_key (struct content_file *f, const struct content_yaml *keynode,
     {
       diags_add (diags, f->path, keynode->line, DIAG_WARNING,
                  _("key '%s' does not apply to a page of kind '%s' (ignored)"),
-                 key, kind_names[f->fields.kind]);
+                 key, page_kind_name (f->fields.kind));
       return;
     }
 
@@ -413,13 +425,49 @@ is_external (const char *url)
     || strncmp (url, "mailto:", 7) == 0 || url[0] == '#';
 }
 
-/* Walk DOC: collect the internal links into F, and (for French) give
-   every text node French typography.  Code is left alone. */
-static void
-walk_body (struct content_file *f, cmark_node *doc, bool french)
+/* The file line of NODE, or of the nearest ancestor that has one. */
+static unsigned
+node_line (const struct content_file *f, cmark_node *node)
 {
+  int line = 0;
+  for (cmark_node *p = node; line <= 0 && p; p = cmark_node_parent (p))
+    line = cmark_node_get_start_line (p);
+  return f->text->body_line + (unsigned) (line > 0 ? line : 1) - 1;
+}
+
+/* Does NODE carry a control character, as an entity like "&#27;" can
+   make?  Reports it: the page would write escapes to the terminal. */
+static bool
+node_has_control (const struct content_file *f, cmark_node *node,
+                  struct diags *diags)
+{
+  const char *parts[] = { cmark_node_get_literal (node),
+                          cmark_node_get_url (node),
+                          cmark_node_get_title (node) };
+  for (size_t i = 0; i < ARRAY_SIZE (parts); i++)
+    {
+      size_t n = parts[i] ? strlen (parts[i]) : 0;
+      size_t at = n ? content_page_find_control (parts[i], n) : 0;
+      if (at < n)
+        {
+          diags_add (diags, f->path, node_line (f, node), DIAG_ERROR,
+                     _("control character U+%04X"),
+                     control_code (parts[i] + at));
+          return true;
+        }
+    }
+  return false;
+}
+
+/* Walk DOC: collect the internal links into F, and (for French) give
+   every text node French typography; code is left alone.  False
+   (reported) when a node holds a control character. */
+static bool
+walk_body (struct content_file *f, cmark_node *doc, bool french,
+           struct diags *diags)
+{
+  bool ok = true;
   size_t cap = 0;
-  unsigned body_line = f->text->body_line;
   cmark_iter *it = cmark_iter_new (doc);
   cmark_event_type ev;
   while ((ev = cmark_iter_next (it)) != CMARK_EVENT_DONE)
@@ -428,6 +476,11 @@ walk_body (struct content_file *f, cmark_node *doc, bool french)
       if (ev != CMARK_EVENT_ENTER)
         continue;
       cmark_node_type type = cmark_node_get_type (node);
+      if (node_has_control (f, node, diags))
+        {
+          ok = false;
+          break;
+        }
       if (type == CMARK_NODE_LINK)
         {
           const char *url = cmark_node_get_url (node);
@@ -435,13 +488,10 @@ walk_body (struct content_file *f, cmark_node *doc, bool french)
             url = "";
           if (is_external (url))
             continue;
-          int line = cmark_node_get_start_line (node);
-          for (cmark_node *p = node; line <= 0 && p; p = cmark_node_parent (p))
-            line = cmark_node_get_start_line (p);
           XGROW (f->links, cap, f->nlinks + 1);
           struct content_link *link = &f->links[f->nlinks++];
           link->target = xstrdup (url);
-          link->line = body_line + (unsigned) (line > 0 ? line : 1) - 1;
+          link->line = node_line (f, node);
         }
       else if (type == CMARK_NODE_TEXT && french)
         {
@@ -455,11 +505,14 @@ walk_body (struct content_file *f, cmark_node *doc, bool french)
         }
     }
   cmark_iter_free (it);
+  return ok;
 }
 
-/* Normalise BODY[0..LEN) into F->text->body and collect its links. */
-static void
-read_body (struct content_file *f, const char *body, size_t len)
+/* Normalise BODY[0..LEN) into F->text->body and collect its links;
+   false (reported) when the body cannot be shown safely. */
+static bool
+read_body (struct content_file *f, const char *body, size_t len,
+           struct diags *diags)
 {
   size_t n;
   char *nfc = text_nfc (body, len, &n);
@@ -469,8 +522,10 @@ read_body (struct content_file *f, const char *body, size_t len)
     /* cmark splits text at "!" and other marks; join it back so that
        "Bonjour !" is one node that French spacing can see whole. */
     cmark_consolidate_text_nodes (doc);
-  walk_body (f, doc, french);
-  if (french)
+  bool ok = walk_body (f, doc, french, diags);
+  if (!ok)
+    free (nfc);
+  else if (french)
     {
       /* Only text nodes were respaced, never code or addresses, so the
          body is written back from the tree: same document, new source. */
@@ -482,6 +537,7 @@ read_body (struct content_file *f, const char *body, size_t len)
   else
     f->text->body = nfc;
   cmark_node_free (doc);
+  return ok;
 }
 
 /* Read one page file into F, diagnosing every problem on its line. */
@@ -490,7 +546,7 @@ content_page_read (struct content_file *f, struct diags *diags)
 {
   char *text;
   size_t len;
-  if (!content_read_file (f->path, &text, &len))
+  if (!content_page_read_file (f->path, &text, &len))
     {
       if (errno == EFBIG)
         diags_add (diags, f->path, 1, DIAG_ERROR,
@@ -570,8 +626,8 @@ content_page_read (struct content_file *f, struct diags *diags)
     ok = read_front_matter (f, root, diags);
   content_yaml_free (root);
   if (ok)
-    read_body (f, body, (size_t) (end - body));
-  else
+    ok = read_body (f, body, (size_t) (end - body), diags);
+  if (!ok)
     {
       page_text_free (f->text);
       f->text = NULL;
@@ -581,7 +637,7 @@ content_page_read (struct content_file *f, struct diags *diags)
 
 /* Free what reading F allocated. */
 void
-content_file_clear (struct content_file *f)
+content_page_clear (struct content_file *f)
 {
   page_text_free (f->text);
   f->text = NULL;

@@ -57,7 +57,7 @@ void content_site_read (struct site *site, const char *path,
    False with errno set when it cannot: EFBIG when it is over
    CONTENT_MAX_FILE_SIZE (checked before reading), EISDIR or EINVAL when
    it is not a regular file. */
-bool content_read_file (const char *path, char **text, size_t *len);
+bool content_page_read_file (const char *path, char **text, size_t *len);
 
 /* A link in a body whose target is not an address: a page id. */
 struct content_link
@@ -93,9 +93,13 @@ struct content_file
 void content_page_read (struct content_file *f, struct diags *diags);
 
 /* Release what content_page_read() filled in (not F itself). */
-void content_file_clear (struct content_file *f);
+void content_page_clear (struct content_file *f);
+
+/* Offset of the first control character of S[0..N) (valid UTF-8)
+   other than tab, CR and LF -- C0, DEL or C1 -- or N when none. */
+size_t content_page_find_control (const char *s, size_t n);
 
 /* Is the string S a valid YYYY-MM-DD calendar date? */
-bool content_valid_date (const char *s);
+bool content_page_valid_date (const char *s);
 
 #endif /* KIOSQUE_CONTENT_PRIVATE_H */

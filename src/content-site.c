@@ -212,7 +212,7 @@ content_site_read (struct site *site, const char *path, unsigned *home_line,
 
   char *text;
   size_t len;
-  if (!content_read_file (path, &text, &len))
+  if (!content_page_read_file (path, &text, &len))
     {
       if (errno == ENOENT)
         diags_add (diags, path, 0, DIAG_WARNING, "%s",

@@ -108,9 +108,12 @@ scalar_from_event (struct yaml_reader *r, const yaml_event_t *event)
   const char *value = (const char *) event->data.scalar.value;
   size_t len = event->data.scalar.length;
   unsigned line = reader_line (r, &event->start_mark);
-  if (memchr (value, '\0', len) || !text_valid_utf8 (value, len, NULL))
+  if (memchr (value, '\0', len) || !text_valid_utf8 (value, len, NULL)
+      || content_page_find_control (value, len) < len)
     {
-      reader_error (r, line, _("a value holds a NUL or invalid UTF-8 character"));
+      /* Only an escape such as "\0" or "\e" gets here: the file's own
+         bytes were checked before. */
+      reader_error (r, line, _("a value holds a NUL, a control character or invalid UTF-8"));
       return NULL;
     }
   struct content_yaml *node = node_new (CONTENT_YAML_SCALAR, line);

@@ -320,6 +320,7 @@ push_frame (struct builder *b, enum frame_kind kind, const char *first,
   return f;
 }
 
+/* Leave the innermost frame, giving back its columns. */
 static void
 pop_frame (struct builder *b)
 {
@@ -387,6 +388,7 @@ flat_break (struct flat *f)
   strbuf_addc (&f->text, '\n');
 }
 
+/* Free F's text and its per-byte arrays. */
 static void
 flat_free (struct flat *f)
 {
@@ -606,8 +608,9 @@ layout_inline_block (struct builder *b, cmark_node *node, unsigned style)
   flat_free (&f);
 }
 
-/* Add S[0..N) to LB, then start new lines whenever it would pass
-   AVAIL columns: code is cut, not wrapped, to keep its spacing. */
+/* One line of a code block, S[0..N), starting a new line whenever it
+   would pass AVAIL columns: code is cut, not wrapped, to keep its
+   spacing. */
 static void
 code_line (struct builder *b, const char *s, size_t n, int avail, unsigned style)
 {
@@ -1238,6 +1241,7 @@ drop_unshown_links (struct layout *lay)
   free (map);
 }
 
+/* Lay a page out: see layout.h. */
 struct layout *
 layout_page (const struct site *site, const struct page *page, enum lang lang,
              int width)
@@ -1284,8 +1288,8 @@ layout_page (const struct site *site, const struct page *page, enum lang lang,
   else
     b.block = BLOCK_BODY;
 
-  if (page->kind == PAGE_KIND_SECTION
-      || (site && site->home && strcmp (page->id, site->home) == 0))
+  if (site && (page->kind == PAGE_KIND_SECTION
+               || (site->home && strcmp (page->id, site->home) == 0)))
     layout_children (&b, page);
   lay->nblocks = b.block;
   drop_unshown_links (lay);
@@ -1293,6 +1297,7 @@ layout_page (const struct site *site, const struct page *page, enum lang lang,
   return lay;
 }
 
+/* Where a block starts, to keep the reader's place: see layout.h. */
 size_t
 layout_line_of_block (const struct layout *layout, unsigned block)
 {
@@ -1304,6 +1309,7 @@ layout_line_of_block (const struct layout *layout, unsigned block)
   return layout->nlines - 1;
 }
 
+/* Free every line, span and link, then the layout. */
 void
 layout_free (struct layout *layout)
 {
@@ -1321,6 +1327,7 @@ layout_free (struct layout *layout)
   free (layout);
 }
 
+/* The lines as plain text: what --dump prints. */
 void
 layout_print (const struct layout *layout, FILE *out)
 {

@@ -477,6 +477,18 @@ wrap_paragraph (const char *s, size_t n, int width, struct wrap_lines *out)
 }
 
 void
+wrap_breaks (const char *s, size_t n, bool raw, char *p)
+{
+  if (n == 0)
+    return;
+  struct para para;
+  para_init (&para, s, n);
+  for (size_t i = 0; i < n; i++)
+    p[i] = i > 0 && (para.at[i] & (raw ? AT_RAW_BREAK : AT_BREAK)) ? 1 : 0;
+  para_free (&para);
+}
+
+void
 wrap_lines_free (struct wrap_lines *lines)
 {
   free (lines->lines);

@@ -84,6 +84,8 @@ $deep: error: directories nested more than 32 deep: not read
 bad/dangling.fr.md: warning: broken symbolic link (ignored)
 bad/deep.fr.md:4: error: YAML nested too deeply
 bad/empty.fr.md:1: error: empty file
+bad/escape-entity.fr.md:6: error: control character U+001B
+bad/escape-yaml.fr.md:3: error: a value holds a NUL, a control character or invalid UTF-8
 bad/huge.fr.md:1: error: file too large (over 1048576 bytes): not read
 bad/keys.fr.md:3: warning: unknown key 'colour' (ignored)
 bad/keys.fr.md:4: warning: key 'craft' does not apply to a page of kind 'page' (ignored)
@@ -108,7 +110,7 @@ bad/unknown-kind.fr.md:1: warning: page 'unknown-kind' has no vi version (unknow
 bad/unknown-kind.fr.md:3: error: unknown kind 'poem' (page, section, artisan or event)
 bad/unterminated.fr.md:1: error: front matter not closed: no '---' line ends it
 bad/x?.fr.md: error: file name is not valid UTF-8 text (ignored)
-23 errors, 14 warnings
+25 errors, 14 warnings
 EOF
 expect_same want out "--check of the bad fixtures"
 
@@ -131,7 +133,7 @@ unknown-kind${tab}page${tab}Un poème${tab}
 EOF
 expect_same want out "--list of the bad fixtures"
 grep -v ': error: ' err && fail "--list printed more than errors on stderr"
-[ "$(wc -l < err)" -eq 23 ] || fail "--list printed $(wc -l < err) errors, want 23"
+[ "$(wc -l < err)" -eq 25 ] || fail "--list printed $(wc -l < err) errors, want 25"
 
 # A site whose home page is missing: an error on site.yaml's home line.
 cp -R "$FIXTURES/good" nohome && rm nohome/home.fr.md nohome/home.vi.md

@@ -6,6 +6,7 @@
 #include "check.h"
 #include "layout.h"
 #include "model.h"
+#include "strbuf.h"
 #include "text.h"
 
 /* A page with id ID added to SITE (kept sorted by the caller). */
@@ -665,6 +666,45 @@ test_width_sweep (void)
   site_free (site);
 }
 
+/* Pathological bodies (deep nesting, one huge word, many items) keep
+   every promise at narrow and wide widths. */
+static void
+test_pathological (void)
+{
+  struct strbuf body = STRBUF_INIT;
+  for (int i = 0; i < 2000; i++)
+    strbuf_adds (&body, "> ");
+  strbuf_adds (&body, "profond\n\n");
+  for (int i = 0; i < 300; i++)
+    {
+      for (int j = 0; j < i; j++)
+        strbuf_adds (&body, "  ");
+      strbuf_adds (&body, "- élément\n");
+    }
+  strbuf_adds (&body, "\n");
+  for (int i = 0; i < 20000; i++)
+    strbuf_adds (&body, "ễ");
+  strbuf_adds (&body, "\n\n");
+  for (int i = 0; i < 1200; i++)
+    strbuf_adds (&body, "1. x\n");
+  strbuf_adds (&body, "\n[](p) **[*]()** <b>\n");
+
+  struct site *site = new_site ();
+  struct page *p = add_page (site, "p", PAGE_KIND_SECTION, 1);
+  set_text (p, LANG_FR, "", body.s);
+  sort_site (site);
+  const int widths[] = { 1, 2, 3, 5, 9, 80 };
+  for (size_t i = 0; i < ARRAY_SIZE (widths); i++)
+    {
+      struct layout *l = layout_page (site, p, LANG_FR, widths[i]);
+      check_invariants (l, widths[i], "pathological");
+      CHECK (l->nlines > 0);
+      layout_free (l);
+    }
+  strbuf_free (&body);
+  site_free (site);
+}
+
 int
 main (void)
 {
@@ -678,5 +718,6 @@ main (void)
   test_section ();
   test_fallback ();
   test_width_sweep ();
+  test_pathological ();
   return check_finish ();
 }
