@@ -367,6 +367,42 @@ read_key (struct content_file *f, const struct content_yaml *keynode,
     *slot = field_text (node, key, french, f->path, diags);
 }
 
+/* A key of a mapping and its position, to sort keys by. */
+struct key_at
+{
+  const char *key;
+  size_t at;
+};
+
+/* By key, then by position. */
+static int
+compare_key_at (const void *a, const void *b)
+{
+  const struct key_at *x = a, *y = b;
+  int c = strcmp (x->key, y->key);
+  return c ? c : x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* For each key of the mapping ROOT, whether an earlier key has the same
+   name: sorted, not compared pairwise, so that a front matter of a
+   hundred thousand keys costs no more than its size.  Caller frees. */
+static bool *
+find_repeated_keys (const struct content_yaml *root)
+{
+  size_t n = root->nitems / 2;
+  bool *twice = xcalloc (n ? n : 1, sizeof *twice);
+  struct key_at *keys = xcalloc (n ? n : 1, sizeof *keys);
+  for (size_t i = 0; i < n; i++)
+    keys[i] = (struct key_at) { root->items[2 * i]->value, i };
+  if (n > 1)
+    qsort (keys, n, sizeof *keys, compare_key_at);
+  for (size_t i = 1; i < n; i++)
+    if (strcmp (keys[i].key, keys[i - 1].key) == 0)
+      twice[keys[i].at] = true;
+  free (keys);
+  return twice;
+}
+
 /* Fill F from the front matter's mapping ROOT; false when the page is
    unusable (no title). */
 static bool
@@ -385,19 +421,18 @@ read_front_matter (struct content_file *f, const struct content_yaml *root,
     read_kind (f, kind, diags);
   bool kind_known = !kind || f->fields.has_kind;
 
+  bool *twice = find_repeated_keys (root);
   for (size_t i = 0; i + 1 < root->nitems; i += 2)
     {
       const struct content_yaml *key = root->items[i];
-      bool first = true;
-      for (size_t j = 0; j < i; j += 2)
-        first &= strcmp (root->items[j]->value, key->value) != 0;
-      if (!first)
+      if (twice[i / 2])
         diags_add (diags, f->path, key->line, DIAG_ERROR,
                    _("key '%s' is given twice; the first one is used"),
                    key->value);
       else if (strcmp (key->value, "kind") != 0)
         read_key (f, key, root->items[i + 1], kind_known, french, diags);
     }
+  free (twice);
 
   if (f->fields.date && f->fields.end
       && strcmp (f->fields.end, f->fields.date) < 0)
