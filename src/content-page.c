@@ -543,6 +543,99 @@ walk_body (struct content_file *f, cmark_node *doc, bool french,
   return ok;
 }
 
+/* Is NODE a leaf block: one that holds text, not other blocks? */
+static bool
+is_leaf_block (cmark_node *node)
+{
+  switch (cmark_node_get_type (node))
+    {
+    case CMARK_NODE_PARAGRAPH:
+    case CMARK_NODE_HEADING:
+    case CMARK_NODE_CODE_BLOCK:
+    case CMARK_NODE_HTML_BLOCK:
+    case CMARK_NODE_THEMATIC_BREAK:
+    case CMARK_NODE_CUSTOM_BLOCK:
+      return true;
+    default:
+      return false;
+    }
+}
+
+/* Replace NODE, a block quote or list, by the leaf blocks inside it, in
+   order: their text stays, their containers go. */
+static void
+lay_flat (cmark_node *node)
+{
+  cmark_node **leaves = NULL;
+  size_t n = 0, cap = 0;
+  cmark_iter *it = cmark_iter_new (node);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next (it)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *leaf = cmark_iter_get_node (it);
+      if (ev == CMARK_EVENT_ENTER && is_leaf_block (leaf))
+        {
+          XGROW (leaves, cap, n + 1);
+          leaves[n++] = leaf;
+          cmark_iter_reset (it, leaf, CMARK_EVENT_EXIT);
+        }
+    }
+  cmark_iter_free (it);
+  /* NODE's parent is a block quote, an item or the document: each holds
+     any block. */
+  for (size_t i = 0; i < n; i++)
+    {
+      cmark_node_unlink (leaves[i]);
+      cmark_node_insert_before (node, leaves[i]);
+    }
+  cmark_node_free (node);
+  free (leaves);
+}
+
+/* Lay flat the block quotes and lists of DOC nested deeper than
+   CONTENT_MAX_NESTING, warning once at the first; true when DOC
+   changed.  Linear in DOC's size, whatever its depth. */
+static bool
+flatten_deep (const struct content_file *f, cmark_node *doc,
+              struct diags *diags)
+{
+  cmark_node **deep = NULL;
+  size_t n = 0, cap = 0;
+  int depth = 0;
+  cmark_iter *it = cmark_iter_new (doc);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next (it)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (it);
+      cmark_node_type type = cmark_node_get_type (node);
+      if (type != CMARK_NODE_BLOCK_QUOTE && type != CMARK_NODE_ITEM)
+        continue;
+      if (ev == CMARK_EVENT_EXIT)
+        depth--;
+      else if (depth < CONTENT_MAX_NESTING)
+        depth++;
+      else
+        {
+          /* An item goes with its whole list: a list holds only items. */
+          cmark_node *outer = type == CMARK_NODE_ITEM
+            ? cmark_node_parent (node) : node;
+          if (n == 0)
+            diags_add (diags, f->path, node_line (f, node), DIAG_WARNING,
+                       _("block quotes and lists nested more than %d deep: the deeper ones are shown flat"),
+                       CONTENT_MAX_NESTING);
+          XGROW (deep, cap, n + 1);
+          deep[n++] = outer;
+          /* Its exit is not seen, so DEPTH stays as it was. */
+          cmark_iter_reset (it, outer, CMARK_EVENT_EXIT);
+        }
+    }
+  cmark_iter_free (it);
+  for (size_t i = 0; i < n; i++)
+    lay_flat (deep[i]);
+  free (deep);
+  return n > 0;
+}
+
 /* Normalise BODY[0..LEN) into F->text->body and collect its links;
    false (reported) when the body cannot be shown safely. */
 static bool
@@ -553,6 +646,7 @@ read_body (struct content_file *f, const char *body, size_t len,
   char *nfc = text_nfc (body, len, &n);
   bool french = f->lang == LANG_FR;
   cmark_node *doc = cmark_parse_document (nfc, n, CMARK_OPT_DEFAULT);
+  bool flattened = flatten_deep (f, doc, diags);
   if (french)
     /* cmark splits text at "!" and other marks; join it back so that
        "Bonjour !" is one node that French spacing can see whole. */
@@ -560,11 +654,14 @@ read_body (struct content_file *f, const char *body, size_t len,
   bool ok = walk_body (f, doc, french, diags);
   if (!ok)
     free (nfc);
-  else if (french)
+  else if (french || flattened)
     {
       /* Only text nodes were respaced, never code or addresses, so the
-         body is written back from the tree: same document, new source. */
-      char *out = cmark_render_commonmark (doc, CMARK_OPT_DEFAULT, 0);
+         body is written back from the tree: same document, new source.
+         Soft line breaks are written as spaces (CMARK_OPT_NOBREAKS):
+         each line written repeats its containers' markers, which a
+         paragraph's lazy continuation lines did not. */
+      char *out = cmark_render_commonmark (doc, CMARK_OPT_NOBREAKS, 0);
       f->text->body = xstrdup (out);
       free (out);
       free (nfc);
