@@ -71,7 +71,9 @@ run () {
     > "$tmp/$name.out" 2> "$tmp/$name.err"
   status=$?
   [ $status -eq 124 ] && fail "$name: still running after ${timeout_s} s"
-  [ $status -eq $((128 + 24)) ] && fail "$name: over ${cpu_s} s of CPU time"
+  # SIGXCPU, or SIGKILL when the soft and hard limits are one.
+  [ $status -eq 152 ] || [ $status -eq 137 ] \
+    && fail "$name: killed, over ${cpu_s} s of CPU time?"
   [ $status -gt 2 ] && fail "$name: exit status $status: $(tail -n 5 "$tmp/$name.err")"
   if [ $have_time = yes ] && [ -s "$tmp/$name.time" ]; then
     # The last line: GNU time first says when the command was killed.
