@@ -37,6 +37,8 @@ struct para
   size_t n;
   unsigned char *at;    /* n + 1 flags; at[n] is the end */
   long *col;            /* n + 1 columns: display width of s[0..i) at char starts */
+  size_t *hyphens;      /* n + 1: at a char start I, where the run of
+                           hyphens just before I begins (I when none) */
 };
 
 /* Whether UC is a space that disappears when a line breaks at it. */
@@ -141,14 +143,9 @@ forbid_glued_parens (struct para *p)
 static bool
 after_leading_hyphen (const struct para *p, size_t i)
 {
-  size_t h = i;
-  while (h > 0)
-    {
-      ucs4_t uc = uc_at (p, prev_char (p, h));
-      if (uc != '-' && uc != 0x2010)
-        break;
-      h = prev_char (p, h);
-    }
+  /* Measured once in para_init: walking back here made a long run of
+     hyphens cost its length at every position of it. */
+  size_t h = p->hyphens[i];
   if (h == i)
     return false;
   if (h == 0)
@@ -200,6 +197,7 @@ para_init (struct para *p, const char *s, size_t n)
   p->n = n;
   p->at = xcalloc (n + 1, 1);
   p->col = xcalloc (n + 1, sizeof *p->col);
+  p->hyphens = xcalloc (n + 1, sizeof *p->hyphens);
 
   char *g = xmalloc (n);
   char *lb = xmalloc (n);
@@ -207,13 +205,17 @@ para_init (struct para *p, const char *s, size_t n)
   u8_possible_linebreaks ((const uint8_t *) s, n, "UTF-8", lb);
 
   long col = 0;
-  size_t i = 0;
+  size_t i = 0, last = 0;
+  bool last_hyphen = false;
   while (i < n)
     {
       ucs4_t uc;
       int k = u8_mbtouc (&uc, (const uint8_t *) s + i, n - i);
       if (k <= 0)
         k = 1;
+      p->hyphens[i] = last_hyphen ? p->hyphens[last] : i;
+      last = i;
+      last_hyphen = uc == '-' || uc == 0x2010;
       p->at[i] |= AT_CHAR;
       if (g[i])
         p->at[i] |= AT_GRAPHEME;
@@ -240,6 +242,7 @@ para_init (struct para *p, const char *s, size_t n)
       i += (size_t) k;
     }
   p->col[n] = col;
+  p->hyphens[n] = last_hyphen ? p->hyphens[last] : n;
   p->at[n] |= AT_CHAR | AT_GRAPHEME | AT_BREAK;
   free (g);
   free (lb);
@@ -270,6 +273,7 @@ para_free (struct para *p)
 {
   free (p->at);
   free (p->col);
+  free (p->hyphens);
 }
 
 /* Display width of P->s[A..B), both character starts. */
@@ -326,17 +330,16 @@ next_break (const struct para *p, size_t i)
   return i;
 }
 
-/* Whether a forced cut at I reads acceptably: the line does not end
-   with « or a word-initial hyphen, and the next does not start with
+/* Whether a forced cut reads acceptably: the line, whose visible part
+   ends at VIS, does not end with « or a word-initial hyphen, and the
+   next, whose first visible character is at NEXT, does not start with
    French closing punctuation. */
 static bool
-good_cut (const struct para *p, size_t start, size_t i)
+good_cut (const struct para *p, size_t start, size_t vis, size_t next)
 {
-  size_t vis = trim_end (p, start, i);
   if (vis == start || after_leading_hyphen (p, vis))
     return false;
   ucs4_t last = uc_at (p, prev_char (p, vis));
-  size_t next = skip_spaces (p, i);
   return last != 0x00AB && last != 0x2039
          && !(next < p->n && is_closer (uc_at (p, next)));
 }
@@ -354,14 +357,24 @@ cut_point (const struct para *p, size_t start, size_t from, size_t end,
            int width, bool hints_only)
 {
   size_t fit = start, fit_good = 0, hint = 0;
+  /* VIS is trim_end (p, start, I) and NEXT skip_spaces (p, I), carried
+     along as I moves rather than walked again for every I: across a
+     long run of no-break spaces that made each cut cost the run. */
+  size_t last = from, vis = trim_end (p, start, from), next = from;
   for (size_t i = from + 1; i <= end; i++)
     {
       if (!(p->at[i] & AT_GRAPHEME))
         continue;
-      if (cols (p, start, trim_end (p, start, i)) > width)
+      size_t v = trim_end (p, last, i);
+      if (v > last)
+        vis = v;
+      last = i;
+      if (cols (p, start, vis) > width)
         break;
       fit = i;
-      if (!good_cut (p, start, i))
+      if (next < i)
+        next = skip_spaces (p, i);
+      if (!good_cut (p, start, vis, next))
         continue;
       fit_good = i;
       bool at_space = i < p->n && (p->at[i] & (AT_SPACE | AT_GLUE))
@@ -376,7 +389,11 @@ cut_point (const struct para *p, size_t start, size_t from, size_t end,
       /* Backing up to FIT_GOOD only helps when the next line can then
          hold the word's end with its glued punctuation. */
       size_t e = skip_spaces (p, fit);
-      while (e < p->n && is_closer (uc_at (p, e)))
+      /* Only as far as decides it: a run of closers can be the whole
+         rest of the paragraph ("!!!!..."), and every cut of it would
+         walk it again. */
+      while (fit_good && e < p->n && cols (p, fit_good, e) <= width
+             && is_closer (uc_at (p, e)))
         e = next_char (p, e);
       if (!fit_good || cols (p, fit_good, e) > width)
         fit_good = fit;
