@@ -10,9 +10,9 @@
 # minutes, so this catches blow-ups without timing anything that load
 # on the machine could upset) and a 120 s timeout against hangs.
 # Outside the sanitizer build, also a 512 MB address-space limit
-# (ulimit -v) and a peak resident size under 64 MB, measured with GNU
-# time, which also proves the 100 MB page is refused by its size, not
-# read.  AddressSanitizer reserves terabytes of address space for its
+# (ulimit -v) and a peak resident size under 64 MB (256 MB for the
+# pages of 1 MB runs), measured with GNU time, which also proves the
+# 100 MB page is refused by its size, not read.  AddressSanitizer reserves terabytes of address space for its
 # shadow memory, so the sanitizer build (SANITIZED=yes) gets the time
 # bounds only.
 . "$srcdir/tests/lib.sh"
@@ -197,6 +197,29 @@ run keys --check keys
 expect keys "keys/keys.vi.md:100002: warning: unknown key 'k99999' (ignored)"
 expect keys "keys/keys.vi.md:100003: error: key 'k7' is given twice; the first one is used"
 expect keys "1 error, 100001 warnings"
+
+# Paragraphs of about 1 MB that no opportunity breaks: "!" (French
+# closing punctuation), hyphens, no-break spaces.  Each line cut from
+# them once walked the whole run again: minutes of CPU.  Apart, with a
+# peak RSS bound of 256 MB: cmark makes a node of every "!" (one might
+# open an image), about 170 bytes each, while the page loads.
+base "$tmp/runs"
+{ printf -- '---\ntitle: Cris\n---\n'; head -c 1000000 /dev/zero | tr '\0' '!'; echo; } > runs/cris.vi.md
+{ printf -- '---\ntitle: Tirets\n---\na'; head -c 1000000 /dev/zero | tr '\0' '-'; echo; } > runs/tirets.vi.md
+{ printf -- '---\ntitle: Espaces\n---\na'
+  awk 'BEGIN { for (i = 0; i < 480000; i++) printf "\302\240"; print "b" }'; } > runs/espaces.vi.md
+rss_kb=$((256 * 1024))
+for id in cris tirets espaces; do
+  run "dump-$id" --dump=$id --lang=vi --width=20 runs
+  [ $status -eq 0 ] || fail "dump-$id: exit $status"
+  [ "$(wc -L < "$tmp/dump-$id.out")" -le 20 ] || fail "dump-$id: a line is wider than 20 columns"
+done
+rss_kb=$((64 * 1024))
+[ "$(tr -cd '!' < "$tmp/dump-cris.out" | wc -c)" -eq 1000000 ] \
+  || fail "the page of 1 000 000 '!' lost some"
+[ "$(tr -cd '-' < "$tmp/dump-tirets.out" | wc -c)" -eq 1000000 ] \
+  || fail "the page of 1 000 000 '-' lost some"
+grep -q '^b$' "$tmp/dump-espaces.out" || fail "the page of no-break spaces lost its end"
 
 # --check: every problem at its place, exit 1.
 run check --check tree
