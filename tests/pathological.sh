@@ -163,6 +163,11 @@ ln -s a.fr.md tree/b.fr.md
 ln -s .. tree/hue/parent
 ln -s nowhere.fr.md tree/dangling.fr.md
 
+# Not files: a FIFO (reading it would block the kiosk) and a link to an
+# endless device.
+mkfifo tree/fifo.fr.md 2> /dev/null || echo "note: no FIFO (mkfifo failed)"
+ln -s /dev/zero tree/zero.fr.md
+
 # A directory named like a page, holding a page.
 mkdir tree/dossier.fr.md
 printf -- '---\ntitle: Perdu\n---\n' > tree/dossier.fr.md/perdu.fr.md
@@ -239,6 +244,8 @@ expect check "tree/a.fr.md: warning: symbolic link loop (ignored)"
 expect check "tree/b.fr.md: warning: symbolic link loop (ignored)"
 expect check "tree/dangling.fr.md: warning: broken symbolic link (ignored)"
 expect check "tree/hue/parent: warning: symbolic link to a directory: not followed"
+[ -p tree/fifo.fr.md ] && expect check "tree/fifo.fr.md: warning: not a regular file (ignored)"
+expect check "tree/zero.fr.md: warning: not a regular file (ignored)"
 expect check "tree/dossier.fr.md: warning: a directory named like a page file: not read (a section's pages go in a directory named after its id)"
 if [ $check_perms = yes ]; then
   expect check "tree/secret.fr.md:1: error: cannot read: Permission denied"
@@ -258,7 +265,7 @@ for id in $good beaucoup/p00001 beaucoup/p05000 beaucoup/p10000; do
   grep -Fqx "$id" "$tmp/ids" || fail "--list does not list '$id'"
 done
 for id in truncated overlong surrogate nul huge bomb a b dangling secret \
-          prive/page dossier.fr.md/perdu; do
+          prive/page dossier.fr.md/perdu fifo zero; do
   grep -Fqx "$id" "$tmp/ids" && fail "--list lists the bad page '$id'"
 done
 [ "$(grep -c '^beaucoup/' "$tmp/ids")" -eq 10000 ] \
