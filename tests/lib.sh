@@ -1,6 +1,7 @@
 # lib.sh -- sourced by the shell tests: paths, a pinned environment, helpers.
 set -u
 : "${KIOSQUE:=../src/kiosque}"
+: "${KIOSQUE_TERM:=../tests/term}"
 : "${srcdir:=.}"
 : "${top_srcdir:=..}"
 LC_ALL=C.UTF-8 LANGUAGE= TERM=xterm-256color
@@ -15,3 +16,7 @@ fail=0
 fail () { echo "FAIL: $*" >&2; fail=1; }
 # expect_same EXPECTED_FILE ACTUAL_FILE WHAT
 expect_same () { diff -u "$1" "$2" >&2 || fail "$3"; }
+# need_term: skip (77) unless tests/term, the libvterm test terminal, was built.
+need_term () {
+  test -x "$KIOSQUE_TERM" || { echo "SKIP: tests/term not built (no libvterm)"; exit 77; }
+}
