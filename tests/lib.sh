@@ -16,6 +16,19 @@ fail=0
 fail () { echo "FAIL: $*" >&2; fail=1; }
 # expect_same EXPECTED_FILE ACTUAL_FILE WHAT
 expect_same () { diff -u "$1" "$2" >&2 || fail "$3"; }
+
+# The freshly built message catalogues, laid out as bindtextdomain wants.
+for l in fr vi; do
+  for gmo in "$top_srcdir/po/$l.gmo" "../po/$l.gmo" "po/$l.gmo"; do
+    if [ -f "$gmo" ]; then
+      mkdir -p "$tmp/locale/$l/LC_MESSAGES"
+      cp "$gmo" "$tmp/locale/$l/LC_MESSAGES/kiosque.mo"
+      break
+    fi
+  done
+done
+KIOSQUE_LOCALEDIR=$tmp/locale
+export KIOSQUE_LOCALEDIR
 # need_term: skip (77) unless tests/term, the libvterm test terminal, was built.
 need_term () {
   test -x "$KIOSQUE_TERM" || { echo "SKIP: tests/term not built (no libvterm)"; exit 77; }
