@@ -177,6 +177,7 @@ scan_output (struct term *t, const char *buf, size_t n)
           else if (c == 'c')
             {
               memset (t->mode, 0, sizeof t->mode);
+              t->mode[7] = 1;
               t->mode[25] = 1;
               t->scan = SCAN_GROUND;
             }
@@ -895,14 +896,15 @@ find_snapshot (struct term *t, const char *name)
   return NULL;
 }
 
-/* Print the private modes that are set (cursor visibility as ?25l when
-   hidden), e.g. "modes 1 1000 1006". */
+/* Print the private modes that are set, but for the two a terminal
+   starts with (7 autowrap, 25 cursor visible: "cursor-hidden" when it
+   is not), e.g. "modes 1 1000 1006". */
 static void
 print_modes (struct term *t, FILE *f)
 {
   fputs ("modes", f);
   for (int m = 0; m < MODE_MAX; m++)
-    if (m != 25 && t->mode[m])
+    if (m != 7 && m != 25 && t->mode[m])
       fprintf (f, " %d", m);
   if (!t->mode[25])
     fputs (" cursor-hidden", f);
@@ -1301,6 +1303,7 @@ main (int argc, char **argv)
   const char *term = getenv ("TERM");
   t.tmux_keys = term && (strncmp (term, "tmux", 4) == 0
                          || strncmp (term, "screen", 6) == 0);
+  t.mode[7] = 1;                 /* autowrap and a visible cursor */
   t.mode[25] = 1;
   signal (SIGPIPE, SIG_IGN);
 
