@@ -110,6 +110,15 @@ wait ready
 tap-text ok
 wait ^[[<0;6;1M^[[<0;6;1m
 EOF
+# "H" as a word: the one in brackets (column 6), not the one in "Hué";
+# negative places count from the bottom right.
+ok tap-word sh -c 'printf "Hué [H] x\n\033[?1000;1006h"; stty raw -echo; printf "ready\r\n"; exec cat -v' <<'EOF'
+wait ready
+tap-word H
+tap -1 -2
+wait ^[[<0;6;1M^[[<0;6;1m^[[<0;80;23M^[[<0;80;23m
+expect-row -24 Hué [H] x
+EOF
 ok drag sh "$tmp/show-mouse" '1002;1006' <<'EOF'
 wait ready
 gap 50

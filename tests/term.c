@@ -16,7 +16,8 @@
 
    Script: one command a line; blank lines and lines starting with '#'
    are skipped.  Rows and columns are 1-based everywhere, as the mouse
-   protocols count them (row 1 is the top line, column 1 the left).
+   protocols count them (row 1 is the top line, column 1 the left);
+   a negative one counts from the end (-1 is the last row or column).
    TEXT is matched after NFC normalisation of both the screen and TEXT,
    within one row, rows trimmed of trailing spaces.
 
@@ -27,6 +28,8 @@
      tap COL ROW          press and release button 1 there
      tap-text TEXT        wait for TEXT, then tap the middle of its first
                           occurrence (rows top to bottom)
+     tap-word TEXT        the same, for TEXT standing as a whole word (not
+                          inside a longer one: "H" on a key, not in "Hué")
      drag C1 R1 C2 R2     press, move cell by cell (button-motion), release
      wheel up|down COL ROW
      mouse auto|sgr|x10   mouse protocol (auto: as the program asked)
@@ -495,10 +498,21 @@ fail (struct term *t, const char *fmt, ...)
   return false;
 }
 
-/* Find NEEDLE (NFC) on screen: true with its 0-based ROW and the
-   columns [COL0, COL1) it covers, first occurrence from the top. */
+/* True when the byte before AT and the one at END are not parts of a
+   word (letters, digits, any non-ASCII character) in TEXT. */
 static bool
-find_text (struct term *t, const char *needle, int only_row,
+word_bounds (const char *text, size_t at, size_t end)
+{
+  unsigned char before = at > 0 ? text[at - 1] : ' ', after = text[end];
+  return !(isalnum (before) || before >= 0x80)
+    && !(isalnum (after) || after >= 0x80);
+}
+
+/* Find NEEDLE (NFC) on screen, in ONLY_ROW if it is not -1, as a whole
+   word if WORD: true with its 0-based ROW and the columns [COL0, COL1)
+   it covers, first occurrence from the top. */
+static bool
+find_text (struct term *t, const char *needle, int only_row, bool word,
            int *row, int *col0, int *col1)
 {
   for (int r = 0; r < t->rows; r++)
@@ -508,6 +522,9 @@ find_text (struct term *t, const char *needle, int only_row,
       int *map;
       char *text = row_text (t, r, &map);
       char *hit = strstr (text, needle);
+      while (hit && word
+             && !word_bounds (text, hit - text, hit - text + strlen (needle)))
+        hit = strstr (hit + 1, needle);
       if (hit)
         {
           size_t at = hit - text, end = at + strlen (needle);
@@ -530,6 +547,7 @@ find_text (struct term *t, const char *needle, int only_row,
 enum cond
 {
   COND_TEXT,                    /* ARG somewhere (or in ROW) */
+  COND_WORD,                    /* ARG as a whole word somewhere */
   COND_GONE,                    /* ARG nowhere */
   COND_SCREEN                   /* the screen is exactly ARG */
 };
@@ -541,9 +559,11 @@ holds (struct term *t, enum cond c, const char *arg, int row)
   switch (c)
     {
     case COND_TEXT:
-      return find_text (t, arg, row, NULL, NULL, NULL);
+      return find_text (t, arg, row, false, NULL, NULL, NULL);
+    case COND_WORD:
+      return find_text (t, arg, row, true, NULL, NULL, NULL);
     case COND_GONE:
-      return !find_text (t, arg, -1, NULL, NULL, NULL);
+      return !find_text (t, arg, -1, false, NULL, NULL, NULL);
     case COND_SCREEN:
       {
         char *s = screen_text (t);
@@ -763,6 +783,14 @@ drag (struct term *t, int c1, int r1, int c2, int r2)
   return true;
 }
 
+/* A 1-based coordinate V, counted from the end of SIZE when negative
+   (-1 is the last row or column). */
+static int
+from_end (int v, int size)
+{
+  return v < 0 ? size + 1 + v : v;
+}
+
 /* Parse a whole decimal int in [LO, HI]. */
 static bool
 parse_int (const char *s, int lo, int hi, int *out)
@@ -881,8 +909,9 @@ row_arg (struct term *t, const char *cmd, const char *arg, int *row)
     die (t, "%s needs ROW TEXT", cmd);
   memcpy (num, arg, k);
   num[k] = '\0';
-  if (!parse_int (num, 1, t->rows, row))
+  if (!parse_int (num, -t->rows, t->rows, row) || *row == 0)
     die (t, "%s: row %s is not on the %d-row screen", cmd, num, t->rows);
+  *row = from_end (*row, t->rows);
   return text_arg (t, cmd, arg + k + 1);
 }
 
@@ -989,36 +1018,40 @@ run (struct term *t, const char *cmd, const char *arg, FILE *in)
     }
   if (strcmp (cmd, "tap") == 0)
     {
-      if (!parse_ints (arg, 2, 1, 9999, v))
+      if (!parse_ints (arg, 2, -9999, 9999, v))
         die (t, "tap needs COL ROW");
-      return tap (t, v[0], v[1]);
+      return tap (t, from_end (v[0], t->cols), from_end (v[1], t->rows));
     }
-  if (strcmp (cmd, "tap-text") == 0)
+  if (strcmp (cmd, "tap-text") == 0 || strcmp (cmd, "tap-word") == 0)
     {
+      bool word = cmd[4] == 'w';
       char *s = text_arg (t, cmd, arg);
       int row, c0, c1;
-      bool ok = poll_for (t, COND_TEXT, s, -1)
-        && find_text (t, s, -1, &row, &c0, &c1);
+      bool ok = poll_for (t, word ? COND_WORD : COND_TEXT, s, -1)
+        && find_text (t, s, -1, word, &row, &c0, &c1);
       free (s);
       if (!ok)
-        return fail (t, "tap-text: \"%s\" is not on screen after %g s",
-                     arg, t->timeout);
+        return fail (t, "%s: \"%s\" is not on screen%s after %g s", cmd,
+                     arg, word ? " as a word" : "", t->timeout);
       if (t->verbose)
         fprintf (stderr, "term: tap %d %d\n", (c0 + c1 - 1) / 2 + 1, row + 1);
       return tap (t, (c0 + c1 - 1) / 2 + 1, row + 1);
     }
   if (strcmp (cmd, "drag") == 0)
     {
-      if (!parse_ints (arg, 4, 1, 9999, v))
+      if (!parse_ints (arg, 4, -9999, 9999, v))
         die (t, "drag needs C1 R1 C2 R2");
-      return drag (t, v[0], v[1], v[2], v[3]);
+      return drag (t, from_end (v[0], t->cols), from_end (v[1], t->rows),
+                   from_end (v[2], t->cols), from_end (v[3], t->rows));
     }
   if (strcmp (cmd, "wheel") == 0)
     {
       bool up = strncmp (arg, "up ", 3) == 0;
       if ((!up && strncmp (arg, "down ", 5) != 0)
-          || !parse_ints (arg + (up ? 3 : 5), 2, 1, 9999, v))
+          || !parse_ints (arg + (up ? 3 : 5), 2, -9999, 9999, v))
         die (t, "wheel needs up|down COL ROW");
+      v[0] = from_end (v[0], t->cols);
+      v[1] = from_end (v[1], t->rows);
       if (!on_screen (t, v[0], v[1]) || !mouse_on (t, false, "wheel")
           || !send_mouse (t, up ? 64 : 65, v[0], v[1], false))
         return false;
