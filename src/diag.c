@@ -54,9 +54,14 @@ diags_print (struct diags *d, FILE *out)
       const struct diag *item = &d->items[i];
       /* "error" and "warning" stay untranslated: editors and scripts
          parse them, as they do a compiler's. */
-      fprintf (out, "%s:%u: %s: %s\n", item->file, item->line,
-               item->severity == DIAG_ERROR ? "error" : "warning",
-               item->message);
+      const char *severity = item->severity == DIAG_ERROR ? "error" : "warning";
+      /* Line 0 is about a whole file or directory: "FILE: error: ...",
+         as GNU tools write it, rather than a line that does not exist. */
+      if (item->line == 0)
+        fprintf (out, "%s: %s: %s\n", item->file, severity, item->message);
+      else
+        fprintf (out, "%s:%u: %s: %s\n", item->file, item->line, severity,
+                 item->message);
     }
 }
 

@@ -37,7 +37,8 @@ void diags_add (struct diags *d, const char *file, unsigned line,
   ATTRIBUTE_PRINTF (5, 6);
 
 /* Print every diagnostic as "FILE:LINE: error: MESSAGE" (or "warning"),
-   sorted by file then line, so the report reads like a compiler's. */
+   sorted by file then line, so the report reads like a compiler's; one
+   with line 0 (about a whole file or directory) as "FILE: error: ...". */
 void diags_print (struct diags *d, FILE *out);
 
 /* Print the translated count line, e.g. "2 errors, 1 warning". */

@@ -30,7 +30,11 @@ struct page_text
   char *contact;        /* artisan */
   char **products;      /* artisan; NPRODUCTS strings */
   size_t nproducts;
-  char *body;           /* CommonMark source of the body */
+  char *body;           /* CommonMark source of the body; for French,
+                           written back from cmark's tree after French
+                           spacing of its text nodes (never of code or
+                           link targets), so the same document but not
+                           always the file's exact lines */
   unsigned body_line;   /* line number of the body's first line in FILE */
 };
 
@@ -82,6 +86,10 @@ const struct page *site_parent (const struct site *site, const struct page *page
 
 /* "page", "section", "artisan", "event". */
 const char *page_kind_name (enum page_kind kind);
+
+/* Free TEXT and everything it holds; TEXT may be NULL.  (The loader
+   needs it to drop a page text it will not keep.) */
+void page_text_free (struct page_text *text);
 
 void site_free (struct site *site);
 

@@ -34,4 +34,10 @@ char *text_fold (const char *s, size_t n, size_t *out_len);
    use without a space).  Caller frees. */
 char *text_french_spaces (const char *s, size_t n);
 
+/* S[0..N) in Normalization Form D (canonical decomposition), NUL-
+   terminated, for code that must see letters and their accents apart
+   (collate.c).  *OUT_LEN (if not NULL) gets its length.  Invalid UTF-8
+   comes back unchanged.  Caller frees. */
+char *text_nfd (const char *s, size_t n, size_t *out_len);
+
 #endif /* KIOSQUE_TEXT_H */

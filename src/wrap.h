@@ -3,6 +3,7 @@
 #ifndef KIOSQUE_WRAP_H
 #define KIOSQUE_WRAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -33,6 +34,13 @@ struct wrap_lines
 void wrap_paragraph (const char *s, size_t n, int width, struct wrap_lines *out);
 
 void wrap_lines_free (struct wrap_lines *lines);
+
+/* The break opportunities of S[0..N) (UTF-8): P[I] (0 < I < N) becomes 1
+   where a line may start at byte I, else 0 (P[0] is 0).  With RAW, they
+   are UAX #14's as libunistring implements it, hard breaks included (the
+   Unicode conformance test checks these); without, after wrap.c's
+   corrections, as wrap_paragraph uses them.  P has N bytes. */
+void wrap_breaks (const char *s, size_t n, bool raw, char *p);
 
 /* The --wrap=WIDTH filter: each line of IN is a paragraph; write its
    wrapped lines (NFC) to OUT.  Returns 0, or 1 after printing a

@@ -1,0 +1,328 @@
+/* text.c -- the Unicode text engine: validation, NFC, widths, grapheme
+   clusters, search folding and French spacing, over libunistring. */
+#include "system.h"
+
+#include <unicase.h>
+#include <unictype.h>
+#include <unigbrk.h>
+#include <uninorm.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+#include "strbuf.h"
+#include "text.h"
+
+#define NBSP 0x00A0             /* NO-BREAK SPACE */
+#define NNBSP 0x202F            /* NARROW NO-BREAK SPACE */
+
+bool
+text_valid_utf8 (const char *s, size_t n, size_t *bad)
+{
+  const uint8_t *first_bad = u8_check ((const uint8_t *) s, n);
+  if (!first_bad)
+    return true;
+  if (bad)
+    *bad = (size_t) (first_bad - (const uint8_t *) s);
+  return false;
+}
+
+/* Copy the libunistring result R of length LEN into a fresh NUL-terminated
+   string; R may be NULL when LEN is 0.  Exits like xalloc when the library
+   ran out of memory. */
+static char *
+own_result (uint8_t *r, size_t len, size_t *out_len)
+{
+  char *out = xmalloc (len + 1);
+  if (len)
+    memcpy (out, r, len);
+  out[len] = '\0';
+  free (r);
+  if (out_len)
+    *out_len = len;
+  return out;
+}
+
+/* Stop the program the way xalloc does when libunistring could not
+   allocate (its only failure on valid input). */
+static void
+library_failure (void)
+{
+  fprintf (stderr, "%s: %s\n", PACKAGE, strerror (errno));
+  exit (1);
+}
+
+char *
+text_nfc (const char *s, size_t n, size_t *out_len)
+{
+  size_t len = 0;
+  if (n == 0)
+    return own_result (NULL, 0, out_len);
+  uint8_t *r = u8_normalize (UNINORM_NFC, (const uint8_t *) s, n, NULL, &len);
+  if (!r)
+    library_failure ();
+  return own_result (r, len, out_len);
+}
+
+int
+text_width (const char *s, size_t n)
+{
+  /* u8_width stops at a NUL; widths add up character by character, so
+     measure each NUL-free piece (a NUL has no width anyway). */
+  long total = 0;
+  size_t i = 0;
+  while (i < n)
+    {
+      const char *nul = memchr (s + i, '\0', n - i);
+      size_t piece = nul ? (size_t) (nul - (s + i)) : n - i;
+      if (piece)
+        total += u8_width ((const uint8_t *) s + i, piece, "UTF-8");
+      i += piece + (nul ? 1 : 0);
+    }
+  return total > INT_MAX ? INT_MAX : (int) total;
+}
+
+size_t
+text_grapheme_len (const char *s, size_t n)
+{
+  /* u8_grapheme_breaks needs the left context (regional indicator pairs,
+     emoji sequences), which starts at S; a boundary only depends on what
+     lies before it and the one character after it, so a window of whole
+     characters is enough, and it grows until it holds a boundary. */
+  const uint8_t *u = (const uint8_t *) s;
+  size_t window = 64;
+  char small[64];
+  while (n > 0)
+    {
+      size_t w = window < n ? window : n;
+      /* Do not split the last character of the window. */
+      while (w < n && (u[w] & 0xC0) == 0x80)
+        w++;
+      char *p = w <= sizeof small ? small : xmalloc (w);
+      u8_grapheme_breaks (u, w, p);
+      size_t i = 1;
+      while (i < w && !p[i])
+        i++;
+      if (p != small)
+        free (p);
+      if (i < w || w == n)
+        return i < w ? i : n;
+      window = w * 2;
+    }
+  return 0;
+}
+
+/* Whether UC is a mark that folding drops: every combining mark, so that
+   the accents and tone marks of French and Vietnamese do not matter. */
+static bool
+is_strippable_mark (ucs4_t uc)
+{
+  return uc_is_general_category (uc, UC_CATEGORY_M)
+         || uc_combining_class (uc) != UC_CCC_NR;
+}
+
+char *
+text_fold (const char *s, size_t n, size_t *out_len)
+{
+  if (n == 0)
+    return own_result (NULL, 0, out_len);
+  /* Case fold straight to NFD so every accent is its own mark. */
+  size_t len = 0;
+  uint8_t *folded = u8_casefold ((const uint8_t *) s, n, NULL, UNINORM_NFD,
+                                 NULL, &len);
+  if (!folded)
+    library_failure ();
+
+  struct strbuf b = STRBUF_INIT;
+  strbuf_add (&b, "", 0);
+  const uint8_t *p = folded, *end = folded + len;
+  while (p < end)
+    {
+      ucs4_t uc;
+      int k = u8_mbtouc (&uc, p, end - p);
+      if (k <= 0)
+        break;
+      if (uc == 0x0111)         /* đ: a letter of its own, with no decomposition */
+        strbuf_addc (&b, 'd');
+      else if (!is_strippable_mark (uc))
+        strbuf_add (&b, (const char *) p, k);
+      p += k;
+    }
+  free (folded);
+  /* Marks are gone, so the result is already composed; normalise anyway
+     in case a base letter had a compatibility form left. */
+  char *out = text_nfc (b.s, b.len, out_len);
+  strbuf_free (&b);
+  return out;
+}
+
+/* The character that starts at S[I] (I < N), and its byte length in *K. */
+static ucs4_t
+char_at (const char *s, size_t n, size_t i, int *k)
+{
+  ucs4_t uc;
+  int len = u8_mbtouc (&uc, (const uint8_t *) s + i, n - i);
+  *k = len > 0 ? len : 1;
+  return uc;
+}
+
+/* The character that ends just before S[I] (I > 0), and its start in *START. */
+static ucs4_t
+char_before (const char *s, size_t i, size_t *start)
+{
+  const uint8_t *u = (const uint8_t *) s;
+  size_t j = i - 1;
+  while (j > 0 && (u[j] & 0xC0) == 0x80 && i - j < 4)
+    j--;
+  ucs4_t uc;
+  u8_mbtouc (&uc, u + j, i - j);
+  *start = j;
+  return uc;
+}
+
+/* Whether UC separates words for French spacing. */
+static bool
+is_space (ucs4_t uc)
+{
+  return uc == ' ' || uc == '\t' || uc == '\n' || uc == '\r'
+         || uc == NBSP || uc == NNBSP || uc_is_property_space (uc);
+}
+
+/* Whether the word containing S[I] looks like an address (URL, e-mail,
+   host name), where ? ! ; : belong to the address and must stay as they are. */
+static bool
+in_address (const char *s, size_t n, size_t i)
+{
+  size_t a = i, z = i;
+  while (a > 0)
+    {
+      size_t prev;
+      ucs4_t uc = char_before (s, a, &prev);
+      if (is_space (uc))
+        break;
+      a = prev;
+    }
+  while (z < n)
+    {
+      int k;
+      if (is_space (char_at (s, n, z, &k)))
+        break;
+      z += k;
+    }
+  size_t wl = z - a;
+  const char *w = s + a;
+  if (memmem (w, wl, "://", 3) || memmem (w, wl, "mailto:", 7))
+    return true;
+  if (wl >= 4 && (strncmp (w, "www.", 4) == 0 || strncmp (w, "WWW.", 4) == 0))
+    return true;
+  return memchr (w, '@', wl) != NULL && memchr (w, '.', wl) != NULL;
+}
+
+/* Whether the ';' at S[I] ends an HTML character reference like "&amp;". */
+static bool
+ends_entity (const char *s, size_t i)
+{
+  size_t j = i;
+  while (j > 0 && i - j < 32
+         && ((s[j - 1] >= 'a' && s[j - 1] <= 'z') || (s[j - 1] >= 'A' && s[j - 1] <= 'Z')
+             || (s[j - 1] >= '0' && s[j - 1] <= '9') || s[j - 1] == '#'))
+    j--;
+  return j > 0 && j < i && s[j - 1] == '&';
+}
+
+/* Whether a narrow space belongs before the mark UC at S[I]: the mark
+   closes a word (not inside an address or "&amp;"), and for ? and ! it
+   is the first of a run such as "?!". */
+static bool
+wants_space_before (const char *s, size_t n, size_t i, ucs4_t uc)
+{
+  if (uc != 0x00BB && uc != ';' && uc != ':' && uc != '!' && uc != '?')
+    return false;
+  if (i == 0)
+    return false;
+  size_t prev_start;
+  ucs4_t prev = char_before (s, i, &prev_start);
+  if ((uc == '!' || uc == '?') && (prev == '!' || prev == '?'))
+    return false;
+  if (uc == ';' && ends_entity (s, i))
+    return false;
+  /* ; : ! ? end a clause: one followed by a letter, a digit or a Markdown
+     bracket ("![image]") is something else. */
+  int k;
+  char_at (s, n, i, &k);
+  size_t after = i + (size_t) k;
+  if (uc != 0x00BB && after < n)
+    {
+      ucs4_t next = char_at (s, n, after, &k);
+      if (uc_is_alnum (next) || next == '[' || next == '(')
+        return false;
+    }
+  if (in_address (s, n, i))
+    return false;
+  return true;
+}
+
+char *
+text_french_spaces (const char *s, size_t n)
+{
+  static const char narrow[] = "\xE2\x80\xAF";      /* U+202F in UTF-8 */
+  struct strbuf b = STRBUF_INIT;
+  strbuf_add (&b, "", 0);
+  size_t i = 0;
+  while (i < n)
+    {
+      int k;
+      ucs4_t uc = char_at (s, n, i, &k);
+
+      if (uc == ' ')
+        {
+          /* A run of ordinary spaces after « or before » ; : ! ? becomes
+             one narrow no-break space. */
+          size_t j = i;
+          while (j < n && s[j] == ' ')
+            j++;
+          size_t ps;
+          ucs4_t prev = i > 0 ? char_before (s, i, &ps) : 0;
+          bool after_open = prev == 0x00AB;
+          int nk;
+          bool before_mark = i > 0 && j < n && !is_space (prev)
+                             && wants_space_before (s, n, j, char_at (s, n, j, &nk));
+          if (after_open || before_mark)
+            strbuf_add (&b, narrow, 3);
+          else
+            strbuf_add (&b, s + i, j - i);
+          i = j;
+          continue;
+        }
+
+      /* A mark glued to its word gets its narrow space, except ':' which
+         times (10:30) and addresses use bare. */
+      if (uc != ':' && i > 0 && wants_space_before (s, n, i, uc))
+        {
+          size_t ps;
+          ucs4_t prev = char_before (s, i, &ps);
+          if (!is_space (prev) && prev != 0x00AB
+              && !uc_is_general_category (prev, UC_CATEGORY_Ps))
+            strbuf_add (&b, narrow, 3);
+        }
+      strbuf_add (&b, s + i, k);
+      i += k;
+    }
+  return strbuf_steal (&b);
+}
+
+char *
+text_nfd (const char *s, size_t n, size_t *out_len)
+{
+  size_t len = 0;
+  if (n == 0)
+    return own_result (NULL, 0, out_len);
+  uint8_t *r = u8_normalize (UNINORM_NFD, (const uint8_t *) s, n, NULL, &len);
+  if (r)
+    return own_result (r, len, out_len);
+  /* Bad bytes are kept as they are: collation orders them, never fails. */
+  if (errno != EILSEQ)
+    library_failure ();
+  if (out_len)
+    *out_len = n;
+  return xstrndup (s, n);
+}

@@ -1,0 +1,582 @@
+/* wrap.c -- greedy line wrapping of one paragraph.
+
+   libunistring 1.0 gives the UAX #14 break opportunities; its own
+   u8_width_linebreaks is not used, because it counts the space after the
+   last word of a line (lines come out one column short), lets a word
+   wider than the line overflow, and allows breaks that Unicode 15.1 or
+   French typography forbid.  So the opportunities are corrected here
+   and the lines are filled by a greedy loop over display widths. */
+#include "system.h"
+
+#include <unictype.h>
+#include <unigbrk.h>
+#include <unilbrk.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+#include "strbuf.h"
+#include "text.h"
+#include "wrap.h"
+
+/* Per byte of the paragraph: what the wrapper knows about that position. */
+enum
+{
+  AT_CHAR = 1,          /* a character starts here */
+  AT_GRAPHEME = 2,      /* a grapheme cluster starts here */
+  AT_BREAK = 4,         /* a line may start here (corrected opportunity) */
+  AT_FORCED = 8,        /* a line must start here (after U+2028 and kin) */
+  AT_RAW_BREAK = 16,    /* libunistring allows a break here (cut hint) */
+  AT_SPACE = 32,        /* a space that a break may drop */
+  AT_GLUE = 64          /* a no-break space: U+00A0, U+2007, U+202F */
+};
+
+/* The paragraph and everything measured about it. */
+struct para
+{
+  const char *s;
+  size_t n;
+  unsigned char *at;    /* n + 1 flags; at[n] is the end */
+  long *col;            /* n + 1 columns: display width of s[0..i) at char starts */
+};
+
+/* Whether UC is a space that disappears when a line breaks at it. */
+static bool
+is_drop_space (ucs4_t uc)
+{
+  if (uc == 0x00A0 || uc == 0x2007 || uc == 0x202F)
+    return false;
+  return uc == ' ' || uc == '\t' || (uc >= 0x0A && uc <= 0x0D) || uc == 0x85
+         || uc == 0x2028 || uc == 0x2029
+         || uc_is_general_category (uc, UC_CATEGORY_Zs);
+}
+
+/* Whether UC is a no-break space, next to which no line may break. */
+static bool
+is_glue (ucs4_t uc)
+{
+  return uc == 0x00A0 || uc == 0x2007 || uc == 0x202F;
+}
+
+/* Whether UC is French punctuation that must not start a line. */
+static bool
+is_closer (ucs4_t uc)
+{
+  return uc == 0x00BB || uc == 0x203A || uc == ';' || uc == ':' || uc == '!'
+         || uc == '?';
+}
+
+/* The character starting at P->s[I]. */
+static ucs4_t
+uc_at (const struct para *p, size_t i)
+{
+  ucs4_t uc;
+  u8_mbtouc (&uc, (const uint8_t *) p->s + i, p->n - i);
+  return uc;
+}
+
+/* The start of the character before P->s[I] (I > 0). */
+static size_t
+prev_char (const struct para *p, size_t i)
+{
+  do
+    i--;
+  while (i > 0 && !(p->at[i] & AT_CHAR));
+  return i;
+}
+
+/* Whether UC may open a word before a hyphen ("-fPIC", «-x»). */
+static bool
+opens_word (ucs4_t uc)
+{
+  return uc_is_general_category (uc, UC_CATEGORY_Ps)
+         || uc_is_general_category (uc, UC_CATEGORY_Pi)
+         || uc == '"' || uc == '\'' || uc == 0x00AB;
+}
+
+/* Forbid breaks in "(...)" glued to the word before it, as in
+   "apt.conf(5)": from the "(" to just after the matching ")". */
+static void
+forbid_glued_parens (struct para *p)
+{
+  size_t *open = NULL, depth = 0, cap = 0;
+  /* +1 starts a forbidden stretch, -1 ends it: a difference array. */
+  int *mark = xcalloc (p->n + 2, sizeof *mark);
+  for (size_t i = 0; i < p->n; i++)
+    {
+      if (!(p->at[i] & AT_CHAR))
+        continue;
+      if (p->s[i] == '(')
+        {
+          XGROW (open, cap, depth + 1);
+          bool glued = i > 0 && !(p->at[prev_char (p, i)] & (AT_SPACE | AT_GLUE))
+                       && !opens_word (uc_at (p, prev_char (p, i)));
+          /* Keep the glue in the low bit so the stack stays one array. */
+          open[depth++] = (i << 1) | glued;
+        }
+      else if (p->s[i] == ')' && depth > 0)
+        {
+          size_t o = open[--depth];
+          if (o & 1)
+            {
+              mark[o >> 1]++;
+              mark[i + 2]--;    /* up to and including the break after ')' */
+            }
+        }
+    }
+  int inside = 0;
+  for (size_t i = 0; i <= p->n; i++)
+    {
+      inside += mark[i];
+      /* The break after ")" stays allowed when a space follows it. */
+      if (inside > 0 && !(i < p->n && i > 0 && p->s[i - 1] == ')'
+                          && (p->at[i] & (AT_SPACE | AT_GLUE))))
+        p->at[i] &= ~AT_BREAK;
+    }
+  free (mark);
+  free (open);
+}
+
+/* Whether I directly follows the hyphens that start a word ("-fPIC",
+   "--wrap"), after which Unicode 15.1 (LB20a) forbids a break. */
+static bool
+after_leading_hyphen (const struct para *p, size_t i)
+{
+  size_t h = i;
+  while (h > 0)
+    {
+      ucs4_t uc = uc_at (p, prev_char (p, h));
+      if (uc != '-' && uc != 0x2010)
+        break;
+      h = prev_char (p, h);
+    }
+  if (h == i)
+    return false;
+  if (h == 0)
+    return true;
+  size_t lead = prev_char (p, h);
+  return (p->at[lead] & (AT_SPACE | AT_GLUE)) || opens_word (uc_at (p, lead));
+}
+
+/* Whether the opportunity at I must go: the rules libunistring 1.0 misses
+   (Unicode 15.1's LB15b and LB20a, LB29) and French typography. */
+static bool
+forbidden_break (const struct para *p, size_t i)
+{
+  if (!(p->at[i] & AT_GRAPHEME))
+    return true;
+  ucs4_t after = uc_at (p, i);
+  size_t j = prev_char (p, i);
+  ucs4_t just_before = uc_at (p, j);
+  /* The last visible character before the break, past dropped spaces. */
+  size_t k = j;
+  while (k > 0 && (p->at[k] & AT_SPACE))
+    k = prev_char (p, k);
+  ucs4_t before = uc_at (p, k);
+  bool spaced = p->at[j] & AT_SPACE;
+
+  /* No-break spaces glue what is on both sides. */
+  if (is_glue (after) || is_glue (before))
+    return true;
+  /* French: « never ends a line, and » ; : ! ? never start one. */
+  if (before == 0x00AB || before == 0x2039)
+    return true;
+  if (is_closer (after))
+    return true;
+  if (spaced)
+    return false;
+  /* LB29: "apt.conf", "e.g." -- no break after . , : ; before a letter. */
+  if ((just_before == '.' || just_before == ',' || just_before == ':'
+       || just_before == ';') && uc_is_alpha (after))
+    return true;
+  return after_leading_hyphen (p, i);
+}
+
+/* Measure S[0..N) into P: characters, graphemes, spaces, columns and the
+   corrected break opportunities. */
+static void
+para_init (struct para *p, const char *s, size_t n)
+{
+  p->s = s;
+  p->n = n;
+  p->at = xcalloc (n + 1, 1);
+  p->col = xcalloc (n + 1, sizeof *p->col);
+
+  char *g = xmalloc (n);
+  char *lb = xmalloc (n);
+  u8_grapheme_breaks ((const uint8_t *) s, n, g);
+  u8_possible_linebreaks ((const uint8_t *) s, n, "UTF-8", lb);
+
+  long col = 0;
+  size_t i = 0;
+  while (i < n)
+    {
+      ucs4_t uc;
+      int k = u8_mbtouc (&uc, (const uint8_t *) s + i, n - i);
+      if (k <= 0)
+        k = 1;
+      p->at[i] |= AT_CHAR;
+      if (g[i])
+        p->at[i] |= AT_GRAPHEME;
+      if (lb[i] == UC_BREAK_POSSIBLE || lb[i] == UC_BREAK_HYPHENATION)
+        p->at[i] |= AT_RAW_BREAK;
+      /* A hard line break (U+2028, CR LF...) ends the line after it. */
+      if (lb[i] == UC_BREAK_MANDATORY || lb[i] == UC_BREAK_CR_BEFORE_LF)
+        {
+          size_t after = i + (size_t) k;
+          if (lb[i] == UC_BREAK_CR_BEFORE_LF && after < n && s[after] == '\n')
+            after++;
+          if (after < n)
+            p->at[after] |= AT_FORCED | AT_RAW_BREAK;
+        }
+      if (is_drop_space (uc))
+        p->at[i] |= AT_SPACE;
+      else if (is_glue (uc))
+        p->at[i] |= AT_GLUE;
+      int w = uc_width (uc, "UTF-8");
+      for (int b = 0; b < k; b++)
+        p->col[i + b] = col;
+      if (w > 0)
+        col += w;
+      i += (size_t) k;
+    }
+  p->col[n] = col;
+  p->at[n] |= AT_CHAR | AT_GRAPHEME | AT_BREAK;
+  free (g);
+  free (lb);
+
+  for (i = 1; i < n; i++)
+    if ((p->at[i] & AT_RAW_BREAK) && !forbidden_break (p, i))
+      p->at[i] |= AT_BREAK;
+  forbid_glued_parens (p);
+  /* An indent may be dropped when its first word does not fit after it
+     (libunistring 1.0 gives no opportunity there). */
+  i = 0;
+  while (i < n && (p->at[i] & AT_SPACE))
+    {
+      i++;
+      while (i < n && !(p->at[i] & AT_CHAR))
+        i++;
+    }
+  if (i > 0 && i < n)
+    p->at[i] |= AT_BREAK;
+  /* A hard break is kept whatever the rules above said. */
+  for (i = 1; i < n; i++)
+    if (p->at[i] & AT_FORCED)
+      p->at[i] |= AT_BREAK;
+}
+
+static void
+para_free (struct para *p)
+{
+  free (p->at);
+  free (p->col);
+}
+
+/* Display width of P->s[A..B), both character starts. */
+static long
+cols (const struct para *p, size_t a, size_t b)
+{
+  return p->col[b] - p->col[a];
+}
+
+/* B moved back over every space (dropped or no-break) down to A. */
+static size_t
+trim_end (const struct para *p, size_t a, size_t b)
+{
+  while (b > a)
+    {
+      size_t c = prev_char (p, b);
+      if (c < a || !(p->at[c] & (AT_SPACE | AT_GLUE)))
+        break;
+      b = c;
+    }
+  return b;
+}
+
+/* A moved forward over every space (dropped or no-break). */
+static size_t
+skip_spaces (const struct para *p, size_t a)
+{
+  while (a < p->n && (p->at[a] & (AT_SPACE | AT_GLUE)))
+    {
+      a++;
+      while (a < p->n && !(p->at[a] & AT_CHAR))
+        a++;
+    }
+  return a;
+}
+
+/* The start of the character after P->s[I] (I < P->n). */
+static size_t
+next_char (const struct para *p, size_t i)
+{
+  do
+    i++;
+  while (i < p->n && !(p->at[i] & AT_CHAR));
+  return i;
+}
+
+/* The next corrected opportunity after I (P->n at the end). */
+static size_t
+next_break (const struct para *p, size_t i)
+{
+  do
+    i++;
+  while (i < p->n && !(p->at[i] & AT_BREAK));
+  return i;
+}
+
+/* Whether a forced cut at I reads acceptably: the line does not end
+   with « or a word-initial hyphen, and the next does not start with
+   French closing punctuation. */
+static bool
+good_cut (const struct para *p, size_t start, size_t i)
+{
+  size_t vis = trim_end (p, start, i);
+  if (vis == start || after_leading_hyphen (p, vis))
+    return false;
+  ucs4_t last = uc_at (p, prev_char (p, vis));
+  size_t next = skip_spaces (p, i);
+  return last != 0x00AB && last != 0x2039
+         && !(next < p->n && is_closer (uc_at (p, next)));
+}
+
+/* Where to cut the line starting at START inside a unit too wide for
+   any line, looking at the positions after FROM up to END (the unit's
+   visible end).  Best is the last space or original libunistring
+   opportunity that leaves a fitting line and reads well; unless only
+   those are wanted (HINTS_ONLY, which returns 0 when there is none),
+   then the last grapheme boundary that fits and reads well (so "x ?!"
+   stays together when it can), then as many grapheme clusters as fit,
+   at least one. */
+static size_t
+cut_point (const struct para *p, size_t start, size_t from, size_t end,
+           int width, bool hints_only)
+{
+  size_t fit = start, fit_good = 0, hint = 0;
+  for (size_t i = from + 1; i <= end; i++)
+    {
+      if (!(p->at[i] & AT_GRAPHEME))
+        continue;
+      if (cols (p, start, trim_end (p, start, i)) > width)
+        break;
+      fit = i;
+      if (!good_cut (p, start, i))
+        continue;
+      fit_good = i;
+      bool at_space = i < p->n && (p->at[i] & (AT_SPACE | AT_GLUE))
+                      && !(p->at[prev_char (p, i)] & (AT_SPACE | AT_GLUE));
+      if (at_space || (p->at[i] & AT_RAW_BREAK))
+        hint = i;
+    }
+  if (hint || hints_only)
+    return hint;
+  if (fit > start && fit_good != fit)
+    {
+      /* Backing up to FIT_GOOD only helps when the next line can then
+         hold the word's end with its glued punctuation. */
+      size_t e = skip_spaces (p, fit);
+      while (e < p->n && is_closer (uc_at (p, e)))
+        e = next_char (p, e);
+      if (!fit_good || cols (p, fit_good, e) > width)
+        fit_good = fit;
+    }
+  if (fit > start)
+    return fit_good;
+  /* One grapheme cluster wider than the line: it goes alone. */
+  size_t i = start + 1;
+  while (i < p->n && !(p->at[i] & AT_GRAPHEME))
+    i++;
+  return i;
+}
+
+/* Append the line S[START..END) to OUT. */
+static void
+add_line (struct wrap_lines *out, const struct para *p, size_t start, size_t end)
+{
+  XGROW (out->lines, out->cap, out->count + 1);
+  struct wrap_line *l = &out->lines[out->count++];
+  l->start = start;
+  l->len = end - start;
+  long w = cols (p, start, end);
+  l->width = w > INT_MAX ? INT_MAX : (int) w;
+}
+
+void
+wrap_paragraph (const char *s, size_t n, int width, struct wrap_lines *out)
+{
+  out->count = 0;
+  if (width < 1)
+    width = 1;
+  if (n == 0)
+    {
+      XGROW (out->lines, out->cap, 1);
+      out->lines[0] = (struct wrap_line) { 0, 0, 0 };
+      out->count = 1;
+      return;
+    }
+  struct para p;
+  para_init (&p, s, n);
+  size_t unit_end = 0;          /* the opportunity after START, kept across cuts */
+
+  size_t start = 0;
+  while (start < n)
+    {
+      /* Greedy: take every unit whose visible end still fits. */
+      size_t end = 0, next = start, over = 0;
+      /* The first opportunity after START is remembered: inside a long
+         word cut into many lines it stays the same. */
+      if (unit_end <= start)
+        unit_end = next_break (&p, start);
+      for (size_t b = unit_end; ; b = next_break (&p, b))
+        {
+          size_t vis = trim_end (&p, start, b);
+          if (cols (&p, start, vis) > width)
+            {
+              over = b;
+              break;
+            }
+          end = vis;
+          next = b;
+          if (b >= n || (p.at[b] & AT_FORCED))
+            break;
+        }
+      if (next > start)
+        {
+          /* The unit that did not fit will be cut anyway when it is too
+             wide for any line: its head fills this line if it has a space
+             or an original opportunity to cut at ("au 28 / novembre"). */
+          size_t u = skip_spaces (&p, next);
+          if (over && end > start && u < over
+              && cols (&p, u, trim_end (&p, u, over)) > width)
+            {
+              size_t cut = cut_point (&p, start, u, trim_end (&p, u, over),
+                                      width, true);
+              if (cut)
+                {
+                  end = trim_end (&p, start, cut);
+                  next = cut;
+                }
+            }
+          /* A line of spaces only (an indent that did not fit with its
+             first word) is dropped. */
+          if (end > start)
+            add_line (out, &p, start, end);
+          start = skip_spaces (&p, next);
+          continue;
+        }
+      /* The first unit alone is too wide: cut it. */
+      size_t cut = cut_point (&p, start, start, trim_end (&p, start, unit_end),
+                              width, false);
+      add_line (out, &p, start, trim_end (&p, start, cut));
+      start = skip_spaces (&p, cut);
+    }
+  if (out->count == 0)
+    add_line (out, &p, 0, 0);
+  para_free (&p);
+}
+
+void
+wrap_breaks (const char *s, size_t n, bool raw, char *p)
+{
+  if (n == 0)
+    return;
+  struct para para;
+  para_init (&para, s, n);
+  for (size_t i = 0; i < n; i++)
+    p[i] = i > 0 && (para.at[i] & (raw ? AT_RAW_BREAK : AT_BREAK)) ? 1 : 0;
+  para_free (&para);
+}
+
+void
+wrap_lines_free (struct wrap_lines *lines)
+{
+  free (lines->lines);
+  lines->lines = NULL;
+  lines->count = lines->cap = 0;
+}
+
+/* The paragraph LINE[0..N) made safe for a terminal: a tab becomes a
+   space (a kiosk has no tab stops to honour), a line or paragraph
+   separator becomes a space (each input line is one paragraph), and any
+   other control character becomes U+FFFD, so no escape sequence reaches
+   the terminal and nothing invisible is lost without a trace. */
+static char *
+sanitise (const char *line, size_t n, size_t *out_len)
+{
+  struct strbuf b = STRBUF_INIT;
+  strbuf_add (&b, "", 0);
+  size_t i = 0;
+  while (i < n)
+    {
+      ucs4_t uc;
+      int k = u8_mbtouc (&uc, (const uint8_t *) line + i, n - i);
+      if (k <= 0)
+        k = 1;
+      if (uc == '\t' || uc == 0x2028 || uc == 0x2029)
+        strbuf_addc (&b, ' ');
+      else if (uc < 0x20 || (uc >= 0x7F && uc < 0xA0))
+        strbuf_adds (&b, "\xEF\xBF\xBD");
+      else
+        strbuf_add (&b, line + i, (size_t) k);
+      i += (size_t) k;
+    }
+  *out_len = b.len;
+  return strbuf_steal (&b);
+}
+
+int
+wrap_filter (FILE *in, FILE *out, int width)
+{
+  int status = 0;
+  char *line = NULL;
+  size_t cap = 0;
+  unsigned long lineno = 0;
+  ssize_t got;
+  struct wrap_lines lines = WRAP_LINES_INIT;
+
+  while ((got = getline (&line, &cap, in)) != -1)
+    {
+      size_t n = (size_t) got;
+      lineno++;
+      if (n > 0 && line[n - 1] == '\n')
+        n--;
+      if (n > 0 && line[n - 1] == '\r')
+        n--;
+      size_t bad;
+      if (!text_valid_utf8 (line, n, &bad))
+        {
+          /* TRANSLATORS: %lu is a line number, %zu a byte offset in it. */
+          fprintf (stderr, _("%s: standard input:%lu: invalid UTF-8 at byte %zu; line skipped\n"),
+                   PACKAGE, lineno, bad + 1);
+          status = 1;
+          continue;
+        }
+      size_t clean_len, len;
+      char *clean = sanitise (line, n, &clean_len);
+      char *text = text_nfc (clean, clean_len, &len);
+      free (clean);
+      wrap_paragraph (text, len, width, &lines);
+      for (size_t i = 0; i < lines.count; i++)
+        {
+          fwrite (text + lines.lines[i].start, 1, lines.lines[i].len, out);
+          fputc ('\n', out);
+        }
+      free (text);
+    }
+  free (line);
+  wrap_lines_free (&lines);
+  if (ferror (in))
+    {
+      fprintf (stderr, _("%s: cannot read standard input: %s\n"), PACKAGE,
+               strerror (errno));
+      status = 1;
+    }
+  if (fflush (out) != 0 || ferror (out))
+    {
+      fprintf (stderr, _("%s: cannot write standard output: %s\n"), PACKAGE,
+               strerror (errno));
+      status = 1;
+    }
+  return status;
+}
