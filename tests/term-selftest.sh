@@ -56,9 +56,9 @@ ok keys-csi sh "$tmp/show-keys" <<'EOF'
 wait ready
 key up down right left home end
 key pgdn pgup btab tab f2 f10 f12
-key ctrl-c enter
+key ctrl-c enter | é
 keys |
-wait ^[[A^[[B^[[C^[[D^[[H^[[F^[[6~^[[5~^[[Z^I^[OQ^[[21~^[[24~^C^M|
+wait ^[[A^[[B^[[C^[[D^[[H^[[F^[[6~^[[5~^[[Z^I^[OQ^[[21~^[[24~^C^M|M-CM-)|
 EOF
 ok keys-app sh "$tmp/show-keys" app <<'EOF'
 wait ready

@@ -23,7 +23,8 @@
 
      keys TEXT            type TEXT; C escapes: \e \r \n \t \\ \xHH \uHHHH \UHHHHHHHH
      key NAME...          up down left right home end pgup pgdn insert delete
-                          tab btab enter esc backspace space f1..f12 ctrl-X
+                          tab btab enter esc backspace space f1..f12 ctrl-X,
+                          or one character (key q, key /)
      send-raw HEX         bytes given in hex ("1b 5b 41" or "1b5b41")
      tap COL ROW          press and release button 1 there
      tap-text TEXT        wait for TEXT, then tap the middle of its first
@@ -679,6 +680,9 @@ key_bytes (struct term *t, const char *name, char *buf)
   for (size_t i = 0; i < ARRAY_SIZE (fixed); i++)
     if (strcmp (name, fixed[i].name) == 0)
       return fixed[i].bytes;
+  if (name[0] && u8_mbsnlen ((const uint8_t *) name, strlen (name)) == 1
+      && u8_check ((const uint8_t *) name, strlen (name)) == NULL)
+    return name;                /* one character stands for itself */
   if (strncmp (name, "ctrl-", 5) == 0 && name[5] && !name[6])
     {
       int c = toupper ((unsigned char) name[5]);
