@@ -67,3 +67,21 @@ e2e () {
   fail "$e2e_name ($e2e_term, $e2e_size)"
   return 1
 }
+
+# link_on ID LANG: "TEXT<tab>TARGET" for the first internal link of page
+# ID in LANG whose text --dump shows whole on one line (so a tap can
+# find it), or nothing.
+link_on () {
+  file="$CONTENT/$1.$2.md"
+  [ -f "$file" ] || return 0
+  dump "$1" "$2" 72 >"$tmp/link-dump"
+  grep -o '\[[^]]*\]([^)]*)' "$file" | while IFS= read -r l; do
+    text=${l#\[}; text=${text%%\](*}
+    target=${l##*\(}; target=${target%\)}
+    case $target in *://*|*'#'*) continue ;; esac
+    awk -F'\t' -v id="$target" '$1 == id { f = 1 } END { exit !f }' "$tmp/list" || continue
+    grep -qF -- "$text" "$tmp/link-dump" || continue
+    printf '%s\t%s\n' "$text" "$target"
+    break
+  done
+}

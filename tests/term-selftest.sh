@@ -116,7 +116,8 @@ ok tap-word sh -c 'printf "Hué [H] x\n\033[?1000;1006h"; stty raw -echo; printf
 wait ready
 tap-word H
 tap -1 -2
-wait ^[[<0;6;1M^[[<0;6;1m^[[<0;80;23M^[[<0;80;23m
+retap
+wait ^[[<0;6;1M^[[<0;6;1m^[[<0;80;23M^[[<0;80;23m^[[<0;80;23M^[[<0;80;23m
 expect-row -24 Hué [H] x
 EOF
 ok drag sh "$tmp/show-mouse" '1002;1006' <<'EOF'
