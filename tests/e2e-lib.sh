@@ -53,16 +53,19 @@ dump () {
 # e2e NAME TERM COLSxROWS KIOSQUE-ARG...: play the script on stdin
 # against kiosque in a terminal of that type and size.  The screen
 # output (from `screen` commands) goes to $tmp/NAME.out; a failure shows
-# the harness's report, with the screen, and is counted.
+# the script, numbered, and the harness's report with the screen, and
+# is counted.
 e2e () {
   e2e_name=$1 e2e_term=$2 e2e_size=$3
   shift 3
+  cat >"$tmp/$e2e_name.script"
   if TERM=$e2e_term "$KIOSQUE_TERM" -s "$e2e_size" -t "$E2E_TIMEOUT" \
-       -l "$tmp/$e2e_name.raw" "$KIOSQUE" "$@" \
+       "$KIOSQUE" "$@" <"$tmp/$e2e_name.script" \
        >"$tmp/$e2e_name.out" 2>"$tmp/$e2e_name.err"; then
     return 0
   fi
   echo "--- $e2e_name: TERM=$e2e_term ${e2e_size} kiosque $*" >&2
+  awk '{ printf "%4d  %s\n", NR, $0 }' "$tmp/$e2e_name.script" >&2
   cat "$tmp/$e2e_name.err" >&2
   fail "$e2e_name ($e2e_term, $e2e_size)"
   return 1
