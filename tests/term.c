@@ -31,6 +31,9 @@
                           occurrence (rows top to bottom)
      tap-word TEXT        the same, for TEXT standing as a whole word (not
                           inside a longer one: "H" on a key, not in "Hué")
+     tap-key TEXT         tap-word from the bottom row up, for on-screen
+                          keyboards and footers below text that may hold
+                          the same word
      retap                tap again where the last tap was (a double tap)
      drag C1 R1 C2 R2     press, move cell by cell (button-motion), release
      wheel up|down COL ROW
@@ -530,15 +533,25 @@ word_bounds (const char *text, size_t at, size_t end)
     && !(isalnum (after) || after >= 0x80);
 }
 
-/* Find NEEDLE (NFC) on screen, in ONLY_ROW if it is not -1, as a whole
-   word if WORD: true with its 0-based ROW and the columns [COL0, COL1)
-   it covers, first occurrence from the top. */
+/* How find_text looks. */
+enum
+{
+  FIND_WORD = 1 << 0,           /* only where NEEDLE stands as a word */
+  FIND_LAST = 1 << 1            /* rows from the bottom up */
+};
+
+/* Find NEEDLE (NFC) on screen, in ONLY_ROW if it is not -1, as HOW
+   says: true with its 0-based ROW and the columns [COL0, COL1) it
+   covers, first occurrence from the top (or the bottom) of the screen,
+   from the left in a row. */
 static bool
-find_text (struct term *t, const char *needle, int only_row, bool word,
+find_text (struct term *t, const char *needle, int only_row, unsigned how,
            int *row, int *col0, int *col1)
 {
-  for (int r = 0; r < t->rows; r++)
+  bool word = how & FIND_WORD;
+  for (int i = 0; i < t->rows; i++)
     {
+      int r = how & FIND_LAST ? t->rows - 1 - i : i;
       if (only_row >= 0 && r != only_row)
         continue;
       int *map;
@@ -600,11 +613,11 @@ holds (struct term *t, enum cond c, const char *arg, int row)
   switch (c)
     {
     case COND_TEXT:
-      return find_text (t, arg, row, false, NULL, NULL, NULL);
+      return find_text (t, arg, row, 0, NULL, NULL, NULL);
     case COND_WORD:
-      return find_text (t, arg, row, true, NULL, NULL, NULL);
+      return find_text (t, arg, row, FIND_WORD, NULL, NULL, NULL);
     case COND_GONE:
-      return !find_text (t, arg, -1, false, NULL, NULL, NULL);
+      return !find_text (t, arg, -1, 0, NULL, NULL, NULL);
     case COND_SCREEN:
       {
         char *s = screen_text (t);
@@ -1068,13 +1081,15 @@ run (struct term *t, const char *cmd, const char *arg, FILE *in)
         die (t, "tap needs COL ROW");
       return tap (t, from_end (v[0], t->cols), from_end (v[1], t->rows));
     }
-  if (strcmp (cmd, "tap-text") == 0 || strcmp (cmd, "tap-word") == 0)
+  if (strcmp (cmd, "tap-text") == 0 || strcmp (cmd, "tap-word") == 0
+      || strcmp (cmd, "tap-key") == 0)
     {
-      bool word = cmd[4] == 'w';
+      bool word = cmd[4] != 't';
+      unsigned how = (word ? FIND_WORD : 0) | (cmd[4] == 'k' ? FIND_LAST : 0);
       char *s = text_arg (t, cmd, arg);
       int row, c0, c1;
       bool ok = poll_for (t, word ? COND_WORD : COND_TEXT, s, -1)
-        && find_text (t, s, -1, word, &row, &c0, &c1);
+        && find_text (t, s, -1, how, &row, &c0, &c1);
       free (s);
       if (!ok)
         return fail (t, "%s: \"%s\" is not on screen%s after %g s", cmd,
