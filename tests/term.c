@@ -44,6 +44,9 @@
                           until the program has been quiet that long, so
                           they check whole frames
      resize COLS ROWS     resize the pty (the program gets SIGWINCH) and vterm
+                          at once, even in the middle of a redraw
+     settle               read until the program has been quiet (see quiet):
+                          a resize then falls between two redraws
      timeout SECONDS      how long the wait commands poll (default 10, or -t)
      wait TEXT            poll until TEXT is on screen
      wait-gone TEXT       poll until TEXT is nowhere on screen
@@ -1135,6 +1138,11 @@ run (struct term *t, const char *cmd, const char *arg, FILE *in)
         t->mouse = MOUSE_X10;
       else
         die (t, "mouse needs auto, sgr or x10");
+      return true;
+    }
+  if (strcmp (cmd, "settle") == 0)
+    {
+      settle (t);
       return true;
     }
   if (strcmp (cmd, "quiet") == 0)
