@@ -62,6 +62,9 @@
      expect-not TEXT      TEXT is not on screen now
      expect-row N TEXT    row N contains TEXT now
      expect-screen        the screen is exactly the lines up to "." now
+     wait-attr ATTRS TEXT poll until TEXT shows with every non-blank cell
+                          in ATTRS (bold,underline,italic,reverse: all of them)
+     expect-no-colour     no cell has a colour but the terminal's default
      snapshot NAME        remember the screen as NAME
      wait-snapshot NAME   poll until the screen is exactly snapshot NAME
      screen               print the screen on stdout
@@ -607,11 +610,113 @@ show_diff (struct term *t, const char *want)
   free (got);
 }
 
+/* Cell attributes a test can ask for. */
+enum
+{
+  ATTR_BOLD = 1 << 0,
+  ATTR_UNDERLINE = 1 << 1,
+  ATTR_ITALIC = 1 << 2,
+  ATTR_REVERSE = 1 << 3
+};
+
+/* The attribute bits named in LIST ("bold,underline"), or -1. */
+static int
+parse_attrs (const char *list)
+{
+  static const struct { const char *name; int bit; } names[] = {
+    { "bold", ATTR_BOLD }, { "underline", ATTR_UNDERLINE },
+    { "italic", ATTR_ITALIC }, { "reverse", ATTR_REVERSE },
+  };
+  int bits = 0;
+  char *copy = xstrdup (list), *save;
+  for (char *w = strtok_r (copy, ",", &save); w; w = strtok_r (NULL, ",", &save))
+    {
+      size_t i;
+      for (i = 0; i < ARRAY_SIZE (names); i++)
+        if (strcmp (w, names[i].name) == 0)
+          break;
+      if (i == ARRAY_SIZE (names))
+        {
+          free (copy);
+          return -1;
+        }
+      bits |= names[i].bit;
+    }
+  free (copy);
+  return bits ? bits : -1;
+}
+
+/* The attribute bits of a cell. */
+static int
+cell_attrs (const VTermScreenCell *cell)
+{
+  return (cell->attrs.bold ? ATTR_BOLD : 0)
+    | (cell->attrs.underline ? ATTR_UNDERLINE : 0)
+    | (cell->attrs.italic ? ATTR_ITALIC : 0)
+    | (cell->attrs.reverse ? ATTR_REVERSE : 0);
+}
+
+/* True when NEEDLE shows somewhere with every one of its non-blank
+   cells carrying all of the attribute bits ATTRS. */
+static bool
+text_has_attrs (struct term *t, const char *needle, int attrs)
+{
+  for (int r = 0; r < t->rows; r++)
+    {
+      int *map;
+      char *text = row_text (t, r, &map);
+      bool ok = false;
+      for (char *hit = strstr (text, needle); hit && !ok;
+           hit = strstr (hit + 1, needle))
+        {
+          size_t at = hit - text, end = at + strlen (needle);
+          ok = true;
+          for (int c = map[at]; c < map[end] && ok; c++)
+            {
+              VTermScreenCell cell;
+              VTermPos pos = { .row = r, .col = c };
+              if (vterm_screen_get_cell (t->screen, pos, &cell)
+                  && cell.chars[0] && cell.chars[0] != ' '
+                  && cell.chars[0] <= 0x10ffff)
+                ok = (cell_attrs (&cell) & attrs) == attrs;
+            }
+        }
+      free (text);
+      free (map);
+      if (ok)
+        return true;
+    }
+  return false;
+}
+
+/* The first cell with a colour that is not the terminal's default, or
+   false when there is none. */
+static bool
+find_colour (struct term *t, int *row, int *col)
+{
+  for (int r = 0; r < t->rows; r++)
+    for (int c = 0; c < t->cols; c++)
+      {
+        VTermScreenCell cell;
+        VTermPos pos = { .row = r, .col = c };
+        if (vterm_screen_get_cell (t->screen, pos, &cell)
+            && (!VTERM_COLOR_IS_DEFAULT_FG (&cell.fg)
+                || !VTERM_COLOR_IS_DEFAULT_BG (&cell.bg)))
+          {
+            *row = r;
+            *col = c;
+            return true;
+          }
+      }
+  return false;
+}
+
 /* What a poll waits for. */
 enum cond
 {
   COND_TEXT,                    /* ARG somewhere (or in ROW) */
   COND_WORD,                    /* ARG as a whole word somewhere */
+  COND_ATTR,                    /* ARG with the attributes in ROW */
   COND_GONE,                    /* ARG nowhere */
   COND_SCREEN                   /* the screen is exactly ARG */
 };
@@ -626,6 +731,8 @@ holds (struct term *t, enum cond c, const char *arg, int row)
       return find_text (t, arg, row, 0, NULL, NULL, NULL);
     case COND_WORD:
       return find_text (t, arg, row, FIND_WORD, NULL, NULL, NULL);
+    case COND_ATTR:
+      return text_has_attrs (t, arg, row);
     case COND_GONE:
       return !find_text (t, arg, -1, 0, NULL, NULL, NULL);
     case COND_SCREEN:
@@ -1287,6 +1394,30 @@ run (struct term *t, const char *cmd, const char *arg, FILE *in)
         }
       free (want);
       return ok;
+    }
+  if (strcmp (cmd, "wait-attr") == 0)
+    {
+      /* "wait-attr ATTR[,ATTR]... TEXT" */
+      size_t k = strcspn (arg, " ");
+      char *list = xstrndup (arg, k);
+      int attrs = parse_attrs (list);
+      free (list);
+      if (attrs < 0 || !arg[k])
+        die (t, "wait-attr needs bold|underline|italic|reverse[,...] TEXT");
+      char *s = text_arg (t, cmd, arg + k + 1);
+      bool ok = poll_for (t, COND_ATTR, s, attrs);
+      free (s);
+      return ok || fail (t, "wait-attr: \"%s\" is not on screen as %.*s "
+                         "after %g s", arg + k + 1, (int) k, arg, t->timeout);
+    }
+  if (strcmp (cmd, "expect-no-colour") == 0)
+    {
+      int r, c;
+      settle (t);
+      if (!find_colour (t, &r, &c))
+        return true;
+      return fail (t, "expect-no-colour: row %d column %d has a colour",
+                   r + 1, c + 1);
     }
   if (strcmp (cmd, "snapshot") == 0)
     {
