@@ -14,6 +14,7 @@
 #include "body.h"
 #include "lang.h"
 #include "layout.h"
+#include "view-kiosk.h"
 #include "view-private.h"
 
 /* Esc must act at once; sequences from a real terminal arrive faster. */
@@ -375,6 +376,7 @@ view_run (const struct site *site, const struct view_options *options)
   view_draw_init (&v);
   nav_init (&v.nav, site, options->page, options->lang);
   v.nav.tap_guard_ms = options->tap_guard_ms;
+  view_kiosk_start (&v);
 
   struct pointer pointer = { 0 };
   bool need_layout = true, need_query = false, need_draw = true;
@@ -388,6 +390,7 @@ view_run (const struct site *site, const struct view_options *options)
           need_query |= v.nav.screen == NAV_SCREEN_SEARCH;
           need_draw = true;
           need_layout = false;
+          view_kiosk_shown (&v);
         }
       if (need_query)
         {
@@ -398,15 +401,26 @@ view_run (const struct site *site, const struct view_options *options)
       if (need_draw)
         {
           view_draw (&v);
+          view_kiosk_draw (&v);
           wnoutrefresh (stdscr);
           doupdate ();
           need_draw = false;
         }
 
-      wint_t c;
+      wint_t c = 0;
       int type = stop_signal ? ERR : wget_wch (stdscr, &c);
       if (stop_signal)
         break;
+      /* Kiosk mode sees every input first, and the timeouts. */
+      unsigned kiosk = view_kiosk_input (&v, type, c);
+      if (kiosk & VIEW_KIOSK_EXIT)
+        break;
+      if (kiosk & VIEW_KIOSK_RELAYOUT)
+        need_layout = true;
+      if (kiosk & VIEW_KIOSK_REDRAW)
+        need_draw = true;
+      if (kiosk & VIEW_KIOSK_TAKEN)
+        continue;
       if (type == ERR)
         {
           /* The terminal went away (end of input): stop rather than spin. */
@@ -444,6 +458,12 @@ view_run (const struct site *site, const struct view_options *options)
       if (!have)
         continue;
 
+      if (ev.tap && view_kiosk_tap (&v, &ev))
+        {
+          need_draw = true;
+          continue;
+        }
+
       struct nav_env env = make_env (&v);
       unsigned r = nav_apply (&v.nav, &ev, &env, now_ms ());
       if (r & NAV_EXIT)
@@ -466,5 +486,6 @@ view_run (const struct site *site, const struct view_options *options)
     search_index_free (v.index);
   free (v.targets);
   nav_free (&v.nav);
+  view_kiosk_end (&v);
   return 0;
 }
