@@ -81,6 +81,7 @@ copy_side (struct strbuf *text, struct layout_span **spans, size_t *nspans,
     }
 }
 
+/* Two layouts side by side, block beside block. */
 struct layout *
 body_twin (const struct layout *left, const struct layout *right, int gap)
 {
@@ -207,6 +208,7 @@ add_paragraph (struct builder *b, const char *s, int width, unsigned style,
   wrap_lines_free (&wl);
 }
 
+/* The help text as a layout. */
 struct layout *
 body_help (int width, bool kiosk)
 {
@@ -261,6 +263,7 @@ body_help (int width, bool kiosk)
   return b.layout;
 }
 
+/* Free a layout built here. */
 void
 body_free (struct layout *layout)
 {

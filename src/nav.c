@@ -24,6 +24,7 @@ max_top (const struct layout *layout, size_t height)
   return layout->nlines - height;
 }
 
+/* The first body line to show (see nav.h). */
 size_t
 nav_top (const struct nav_state *s, const struct layout *layout, size_t height)
 {
@@ -43,6 +44,7 @@ nav_top (const struct nav_state *s, const struct layout *layout, size_t height)
   return top < limit ? top : limit;
 }
 
+/* The focused link, if LAYOUT has it. */
 int
 nav_focus (const struct nav_state *s, const struct layout *layout)
 {
@@ -568,6 +570,7 @@ tap_repeats (struct nav_state *s, const struct nav_event *ev, long long now)
   return repeat;
 }
 
+/* A fresh visit: home (or PAGE), LANG, nothing behind. */
 void
 nav_init (struct nav_state *s, const struct site *site, const char *page,
           enum lang lang)
@@ -584,6 +587,7 @@ nav_init (struct nav_state *s, const struct site *site, const char *page,
   s->tap_guard_ms = NAV_TAP_GUARD_MS;
 }
 
+/* Free the history and the page id. */
 void
 nav_free (struct nav_state *s)
 {
@@ -596,6 +600,7 @@ nav_free (struct nav_state *s)
   s->nhistory = s->history_cap = 0;
 }
 
+/* One event: the buttons every screen has, then the screen's own. */
 unsigned
 nav_apply (struct nav_state *s, const struct nav_event *ev,
            const struct nav_env *env, long long now)

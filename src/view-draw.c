@@ -71,6 +71,7 @@ static const struct
   [ROLE_KEY]        = { -1, -1, A_BOLD, A_BOLD },
 };
 
+/* Colours from the theme table, or attributes alone. */
 void
 view_draw_init (struct view *v)
 {
@@ -248,6 +249,8 @@ add_action (struct view *v, int y0, int y1, int x0, int x1,
   add_target (v, y0, y1, x0, x1, false, &ev);
 }
 
+/* The target under a tap: a button or key exactly, else the nearest link
+   on that body row. */
 bool
 view_draw_hit (const struct view *v, int y, int x, struct nav_event *ev)
 {
@@ -281,6 +284,7 @@ view_draw_hit (const struct view *v, int y, int x, struct nav_event *ev)
   return true;
 }
 
+/* Where the header, body, footer, results and keys go. */
 void
 view_draw_geometry (struct view *v, int lines, int cols)
 {
@@ -746,6 +750,7 @@ draw_search (struct view *v)
   draw_keyboard (v);
 }
 
+/* Draw the screen the state names. */
 void
 view_draw (struct view *v)
 {

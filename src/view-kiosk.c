@@ -99,9 +99,6 @@ struct view_kiosk
   char *last_page;              /* the last page view counted */
   enum lang last_lang;
 
-  long long wait_start;         /* when the last wait began */
-  long long wait_ms;            /* its timeout, or -1 */
-
   bool down, dragging;          /* a finger on a kiosk screen */
   int down_x, down_y, last_y;
 };
@@ -132,18 +129,6 @@ idle_seconds (const struct view *v)
   return idle < 0 ? v->site->idle_seconds : (unsigned) idle;
 }
 
-/* Give the next wait for input the timeout the timers need. */
-static void
-set_wait (struct view_kiosk *vk, long long now)
-{
-  long long t = kiosk_timeout (&vk->k, now);
-  if (t > INT_MAX)
-    t = INT_MAX;
-  wtimeout (stdscr, t < 0 ? -1 : (int) t);
-  vk->wait_start = now;
-  vk->wait_ms = t;
-}
-
 void
 view_kiosk_start (struct view *v)
 {
@@ -163,10 +148,14 @@ view_kiosk_start (struct view *v)
   if (v->colour)
     for (int r = 0; r < ROLE_COUNT; r++)
       init_pair ((short) (PAIR_BASE + r), theme[r].fg, theme[r].bg);
-  long long now = now_ms ();
   kiosk_init (&vk->k, idle_seconds (v), v->options->staff,
-              v->site->default_lang, now);
-  set_wait (vk, now);
+              v->site->default_lang, now_ms ());
+}
+
+long long
+view_kiosk_wait (struct view *v)
+{
+  return v->kiosk ? kiosk_timeout (&v->kiosk->k, now_ms ()) : -1;
 }
 
 void
@@ -543,14 +532,8 @@ view_kiosk_input (struct view *v, int type, wint_t c)
   long long now = now_ms ();
   unsigned out = 0;
   if (type == ERR)
-    {
-      /* The wait ran out (a read error returns sooner, and the loop
-         counts those). */
-      bool waited = vk->wait_ms >= 0 && now - vk->wait_start >= vk->wait_ms;
-      out = act (v, kiosk_tick (&vk->k, now));
-      if (waited)
-        out |= VIEW_KIOSK_TAKEN;
-    }
+    /* The wait ran out (or failed: the loop tells them apart). */
+    out = act (v, kiosk_tick (&vk->k, now));
   else if (type == KEY_CODE_YES && c == KEY_RESIZE)
     /* Not a person: the guide handles it, and it keeps no one's visit. */
     vk->down = false;
@@ -567,7 +550,6 @@ view_kiosk_input (struct view *v, int type, wint_t c)
       if (ours)
         out |= VIEW_KIOSK_TAKEN;
     }
-  set_wait (vk, now_ms ());
   return out;
 }
 
@@ -580,7 +562,6 @@ view_kiosk_tap (struct view *v, const struct nav_event *ev)
   struct kiosk_event kev = { KIOSK_CORNER, 0 };
   long long now = now_ms ();
   act (v, kiosk_apply (&vk->k, &kev, NULL, now));
-  set_wait (vk, now);
   return true;
 }
 

@@ -28,8 +28,11 @@ void view_kiosk_end (struct view *v);
 
 /* Every wget_wch() result (TYPE and C) goes here first, a timeout (ERR)
    too: it runs the timers, takes all input while a kiosk screen shows,
-   and F12 from the guide.  Sets the timeout of the next wait. */
+   and F12 from the guide. */
 unsigned view_kiosk_input (struct view *v, int type, wint_t c);
+
+/* Milliseconds until the kiosk's timers need the loop, or -1. */
+long long view_kiosk_wait (struct view *v);
 
 /* A tap the guide made into EV: true when it was on the staff corner
    (counted for the gesture, and kept from the guide). */

@@ -66,7 +66,6 @@ struct view
 
   struct layout *body;          /* what the body shows now */
   bool body_is_page;            /* from layout_page (else body_free) */
-  char *page_shown;             /* the page BODY is for, to spot changes */
 
   struct search_index *index;
   struct search_hit *hits;

@@ -19,6 +19,10 @@
 
 /* Esc must act at once; sequences from a real terminal arrive faster. */
 #define VIEW_ESCDELAY_MS 25
+/* How long a wait for input lasts before the loop looks again: a
+   resize signal that lands just before curses starts waiting is seen
+   only at the next wake-up (kiosk mode's idle timer will use it too). */
+#define VIEW_WAKE_MS 200
 /* A press and release this close (cells) is a tap; farther, a drag. */
 #define VIEW_TAP_SLOP 2
 
@@ -342,18 +346,18 @@ report_drags (bool on)
   fflush (stdout);
 }
 
-int
-view_run (const struct site *site, const struct view_options *options)
+/* Start curses on the terminal: keys, taps and drags, no cursor.  NULL
+   (after saying why) when the terminal cannot be used. */
+static SCREEN *
+start_terminal (void)
 {
-  stop_signal = 0;
-  catch_stop_signals ();
   SCREEN *screen = newterm (NULL, stdout, stdin);
   if (!screen)
     {
       const char *term = getenv ("TERM");
       fprintf (stderr, _("%s: cannot use the terminal '%s'\n"), PACKAGE,
                term ? term : "");
-      return 1;
+      return NULL;
     }
   set_term (screen);
   cbreak ();
@@ -364,10 +368,72 @@ view_run (const struct site *site, const struct view_options *options)
   set_escdelay (VIEW_ESCDELAY_MS);
   mousemask (ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION, NULL);
   mouseinterval (0);
+  wtimeout (stdscr, VIEW_WAKE_MS);
   /* Send ncurses' mouse setup now, so that drags are on before the
      first screen shows. */
   doupdate ();
   report_drags (true);
+  return screen;
+}
+
+/* Give the terminal back as it was. */
+static void
+stop_terminal (SCREEN *screen)
+{
+  report_drags (false);
+  endwin ();
+  delscreen (screen);
+}
+
+/* Turn what wget_wch read (TYPE, C) into a nav event; false when it
+   means nothing. */
+static bool
+decode_input (struct view *v, struct pointer *p, int type, wint_t c,
+              struct nav_event *ev)
+{
+  memset (ev, 0, sizeof *ev);
+  if (type == KEY_CODE_YES && c == KEY_MOUSE)
+    return mouse_event (v, p, ev);
+  /* A resize, or ^L for a garbled terminal: what the terminal still
+     shows is unknown (shrunk to one cell, it keeps one), so repaint all
+     of it, laid out for the size it has now. */
+  if ((type == KEY_CODE_YES && c == KEY_RESIZE) || (type == OK && c == 12))
+    {
+      view_draw_geometry (v, LINES, COLS);
+      clearok (curscr, TRUE);
+      p->down = false;
+      ev->action = NAV_RESIZE;
+      return true;
+    }
+  if (type == KEY_CODE_YES)
+    return function_key (v, c, ev);
+  return char_key (v, c, ev);
+}
+
+/* Free what V holds. */
+static void
+view_free (struct view *v)
+{
+  drop_body (v);
+  search_hits_free (v->hits, v->nhits);
+  free (v->hit_ids);
+  if (v->index)
+    search_index_free (v->index);
+  free (v->targets);
+  nav_free (&v->nav);
+}
+
+/* The guide's main loop: set up the terminal, then lay out, search, draw
+   and read input until the visitor quits.  The loop only notes what
+   must be done again; nothing draws but view_draw. */
+int
+view_run (const struct site *site, const struct view_options *options)
+{
+  stop_signal = 0;
+  catch_stop_signals ();
+  SCREEN *screen = start_terminal ();
+  if (!screen)
+    return 1;
 
   struct view v;
   memset (&v, 0, sizeof v);
@@ -381,7 +447,7 @@ view_run (const struct site *site, const struct view_options *options)
   struct pointer pointer = { 0 };
   bool need_layout = true, need_query = false, need_draw = true;
   int errors = 0;
-  for (;;)
+  while (!stop_signal)
     {
       if (need_layout)
         {
@@ -407,85 +473,52 @@ view_run (const struct site *site, const struct view_options *options)
           need_draw = false;
         }
 
+      /* Kiosk mode's timers may need the loop before the wake-up. */
+      long long wait = view_kiosk_wait (&v);
+      wtimeout (stdscr, wait >= 0 && wait < VIEW_WAKE_MS ? (int) wait : VIEW_WAKE_MS);
       wint_t c = 0;
-      int type = stop_signal ? ERR : wget_wch (stdscr, &c);
-      if (stop_signal)
-        break;
-      /* Kiosk mode sees every input first, and the timeouts. */
+      long long asked = now_ms ();
+      int type = wget_wch (stdscr, &c);
+      /* Kiosk mode sees every input first, and the time passing. */
       unsigned kiosk = view_kiosk_input (&v, type, c);
       if (kiosk & VIEW_KIOSK_EXIT)
         break;
-      if (kiosk & VIEW_KIOSK_RELAYOUT)
-        need_layout = true;
-      if (kiosk & VIEW_KIOSK_REDRAW)
-        need_draw = true;
+      need_layout |= (kiosk & VIEW_KIOSK_RELAYOUT) != 0;
+      need_draw |= (kiosk & VIEW_KIOSK_REDRAW) != 0;
       if (kiosk & VIEW_KIOSK_TAKEN)
         continue;
       if (type == ERR)
         {
-          /* The terminal went away (end of input): stop rather than spin. */
-          if (++errors > 100)
+          /* The wait ran out, or a signal came; but failing at once,
+             again and again, means the terminal went away (end of
+             input): stop rather than spin. */
+          if (now_ms () - asked >= VIEW_WAKE_MS / 2)
+            errors = 0;
+          else if (++errors > 100)
             break;
           continue;
         }
       errors = 0;
 
       struct nav_event ev;
-      memset (&ev, 0, sizeof ev);
-      bool have;
-      if (type == KEY_CODE_YES && c == KEY_RESIZE)
-        {
-          view_draw_geometry (&v, LINES, COLS);
-          /* What a terminal keeps across a resize varies (shrunk to one
-             cell, it keeps one): repaint all of it. */
-          clearok (curscr, TRUE);
-          pointer.down = false;
-          ev.action = NAV_RESIZE;
-          have = true;
-        }
-      else if (type == KEY_CODE_YES && c == KEY_MOUSE)
-        have = mouse_event (&v, &pointer, &ev);
-      else if (type == KEY_CODE_YES)
-        have = function_key (&v, c, &ev);
-      else if (c == 12)         /* ^L: repaint a garbled terminal */
-        {
-          clearok (curscr, TRUE);
-          need_draw = true;
-          have = false;
-        }
-      else
-        have = char_key (&v, c, &ev);
-      if (!have)
+      if (!decode_input (&v, &pointer, type, c, &ev))
         continue;
-
       if (ev.tap && view_kiosk_tap (&v, &ev))
         {
           need_draw = true;
           continue;
         }
-
       struct nav_env env = make_env (&v);
       unsigned r = nav_apply (&v.nav, &ev, &env, now_ms ());
       if (r & NAV_EXIT)
         break;
-      if (r & NAV_RELAYOUT)
-        need_layout = true;
-      if (r & NAV_REQUERY)
-        need_query = true;
-      if (r & NAV_REDRAW)
-        need_draw = true;
+      need_layout |= (r & NAV_RELAYOUT) != 0;
+      need_query |= (r & NAV_REQUERY) != 0;
+      need_draw |= (r & NAV_REDRAW) != 0;
     }
 
-  report_drags (false);
-  endwin ();
-  delscreen (screen);
-  drop_body (&v);
-  search_hits_free (v.hits, v.nhits);
-  free (v.hit_ids);
-  if (v.index)
-    search_index_free (v.index);
-  free (v.targets);
-  nav_free (&v.nav);
+  stop_terminal (screen);
+  view_free (&v);
   view_kiosk_end (&v);
   return 0;
 }
