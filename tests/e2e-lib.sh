@@ -53,17 +53,38 @@ dump () {
 # e2e NAME TERM COLSxROWS KIOSQUE-ARG...: play the script on stdin
 # against kiosque in a terminal of that type and size.  The screen
 # output (from `screen` commands) goes to $tmp/NAME.out; a failure shows
-# the harness's report, with the screen, and is counted.
+# the script, numbered, and the harness's report with the screen, and
+# is counted.
 e2e () {
   e2e_name=$1 e2e_term=$2 e2e_size=$3
   shift 3
+  cat >"$tmp/$e2e_name.script"
   if TERM=$e2e_term "$KIOSQUE_TERM" -s "$e2e_size" -t "$E2E_TIMEOUT" \
-       -l "$tmp/$e2e_name.raw" "$KIOSQUE" "$@" \
+       "$KIOSQUE" "$@" <"$tmp/$e2e_name.script" \
        >"$tmp/$e2e_name.out" 2>"$tmp/$e2e_name.err"; then
     return 0
   fi
   echo "--- $e2e_name: TERM=$e2e_term ${e2e_size} kiosque $*" >&2
+  awk '{ printf "%4d  %s\n", NR, $0 }' "$tmp/$e2e_name.script" >&2
   cat "$tmp/$e2e_name.err" >&2
   fail "$e2e_name ($e2e_term, $e2e_size)"
   return 1
+}
+
+# link_on ID LANG: "TEXT<tab>TARGET" for the first internal link of page
+# ID in LANG whose text --dump shows whole on one line (so a tap can
+# find it), or nothing.
+link_on () {
+  file="$CONTENT/$1.$2.md"
+  [ -f "$file" ] || return 0
+  dump "$1" "$2" 72 >"$tmp/link-dump"
+  grep -o '\[[^]]*\]([^)]*)' "$file" | while IFS= read -r l; do
+    text=${l#\[}; text=${text%%\](*}
+    target=${l##*\(}; target=${target%\)}
+    case $target in *://*|*'#'*) continue ;; esac
+    awk -F'\t' -v id="$target" '$1 == id { f = 1 } END { exit !f }' "$tmp/list" || continue
+    grep -qF -- "$text" "$tmp/link-dump" || continue
+    printf '%s\t%s\n' "$text" "$target"
+    break
+  done
 }

@@ -111,12 +111,17 @@ tap-text ok
 wait ^[[<0;6;1M^[[<0;6;1m
 EOF
 # "H" as a word: the one in brackets (column 6), not the one in "Hué";
-# negative places count from the bottom right.
-ok tap-word sh -c 'printf "Hué [H] x\n\033[?1000;1006h"; stty raw -echo; printf "ready\r\n"; exec cat -v' <<'EOF'
+# from the bottom, the one on row 3; negative places count from the
+# bottom right.
+ok tap-word -s 200x24 sh -c 'printf "Hué [H] x\n\n  H\n\033[?1000;1006h"; stty raw -echo; printf "ready\r\n"; exec cat -v' <<'EOF'
 wait ready
+tap-key H
+wait ^[[<0;3;3M^[[<0;3;3m
 tap-word H
+wait ^[[<0;3;3M^[[<0;3;3m^[[<0;6;1M^[[<0;6;1m
 tap -1 -2
-wait ^[[<0;6;1M^[[<0;6;1m^[[<0;80;23M^[[<0;80;23m
+retap
+wait ^[[<0;200;23M^[[<0;200;23m^[[<0;200;23M^[[<0;200;23m
 expect-row -24 Hué [H] x
 EOF
 ok drag sh "$tmp/show-mouse" '1002;1006' <<'EOF'

@@ -31,10 +31,18 @@
                           occurrence (rows top to bottom)
      tap-word TEXT        the same, for TEXT standing as a whole word (not
                           inside a longer one: "H" on a key, not in "Hué")
+     tap-key TEXT         tap-word from the bottom row up, for on-screen
+                          keyboards and footers below text that may hold
+                          the same word
+     retap                tap again where the last tap was (a double tap)
      drag C1 R1 C2 R2     press, move cell by cell (button-motion), release
      wheel up|down COL ROW
      mouse auto|sgr|x10   mouse protocol (auto: as the program asked)
      gap MS               pause around injected mouse events (default 80)
+     quiet MS             the silence that ends a redraw (default 100): the
+                          expect-*, snapshot and screen commands first read
+                          until the program has been quiet that long, so
+                          they check whole frames
      resize COLS ROWS     resize the pty (the program gets SIGWINCH) and vterm
      timeout SECONDS      how long the wait commands poll (default 10, or -t)
      wait TEXT            poll until TEXT is on screen
@@ -118,6 +126,8 @@ struct term
   int rows, cols;
   enum mouse_proto mouse;
   int gap_ms;
+  int quiet_ms;                 /* silence that ends a redraw */
+  int last_col, last_row;       /* the last tap, for retap; 0 before */
   double timeout;
   bool tmux_keys;               /* Home/End as tmux sends them */
   bool verbose;
@@ -219,11 +229,12 @@ scan_output (struct term *t, const char *buf, size_t n)
 }
 
 /* Read whatever the program wrote, waiting at most MS milliseconds for
-   the first byte, and feed it to the emulator. */
-static void
+   the first byte, and feed it to the emulator; the number of bytes. */
+static size_t
 pump (struct term *t, int ms)
 {
   char buf[65536];
+  size_t total = 0;
   while (!t->eof)
     {
       struct pollfd p = { .fd = t->fd, .events = POLLIN };
@@ -231,7 +242,7 @@ pump (struct term *t, int ms)
       if (r < 0 && errno == EINTR)
         continue;
       if (r <= 0)
-        return;
+        return total;
       ssize_t got = read (t->fd, buf, sizeof buf);
       if (got < 0 && (errno == EINTR || errno == EAGAIN))
         continue;
@@ -239,14 +250,27 @@ pump (struct term *t, int ms)
         {
           /* EIO: every slave side is closed, the program is gone. */
           t->eof = true;
-          return;
+          return total;
         }
       if (t->log)
         fwrite (buf, 1, got, t->log);
       scan_output (t, buf, got);
       vterm_input_write (t->vt, buf, got);
+      total += (size_t) got;
       ms = 0;
     }
+  return total;
+}
+
+/* Read until the program has written nothing for T->quiet_ms (or the
+   timeout passed), so that a check sees whole frames: a wait can see
+   its text while the rest of the same redraw is still on its way. */
+static void
+settle (struct term *t)
+{
+  double end = now () + t->timeout;
+  while (pump (t, t->quiet_ms) > 0 && now () < end)
+    ;
 }
 
 /* Pause MS milliseconds while still reading the program's output, so it
@@ -509,15 +533,25 @@ word_bounds (const char *text, size_t at, size_t end)
     && !(isalnum (after) || after >= 0x80);
 }
 
-/* Find NEEDLE (NFC) on screen, in ONLY_ROW if it is not -1, as a whole
-   word if WORD: true with its 0-based ROW and the columns [COL0, COL1)
-   it covers, first occurrence from the top. */
+/* How find_text looks. */
+enum
+{
+  FIND_WORD = 1 << 0,           /* only where NEEDLE stands as a word */
+  FIND_LAST = 1 << 1            /* rows from the bottom up */
+};
+
+/* Find NEEDLE (NFC) on screen, in ONLY_ROW if it is not -1, as HOW
+   says: true with its 0-based ROW and the columns [COL0, COL1) it
+   covers, first occurrence from the top (or the bottom) of the screen,
+   from the left in a row. */
 static bool
-find_text (struct term *t, const char *needle, int only_row, bool word,
+find_text (struct term *t, const char *needle, int only_row, unsigned how,
            int *row, int *col0, int *col1)
 {
-  for (int r = 0; r < t->rows; r++)
+  bool word = how & FIND_WORD;
+  for (int i = 0; i < t->rows; i++)
     {
+      int r = how & FIND_LAST ? t->rows - 1 - i : i;
       if (only_row >= 0 && r != only_row)
         continue;
       int *map;
@@ -544,6 +578,25 @@ find_text (struct term *t, const char *needle, int only_row, bool word,
   return false;
 }
 
+/* Show on stderr the rows where the screen differs from WANT (rows
+   joined by '\n', as screen_text gives them). */
+static void
+show_diff (struct term *t, const char *want)
+{
+  char *got = screen_text (t);
+  const char *w = want, *g = got;
+  fputs ("--- rows that differ (want, then got) ---\n", stderr);
+  for (int r = 1; *w || *g; r++)
+    {
+      size_t wl = strcspn (w, "\n"), gl = strcspn (g, "\n");
+      if (wl != gl || memcmp (w, g, wl) != 0)
+        fprintf (stderr, "%3d-%.*s\n%3d+%.*s\n", r, (int) wl, w, r, (int) gl, g);
+      w += wl + (w[wl] == '\n');
+      g += gl + (g[gl] == '\n');
+    }
+  free (got);
+}
+
 /* What a poll waits for. */
 enum cond
 {
@@ -560,11 +613,11 @@ holds (struct term *t, enum cond c, const char *arg, int row)
   switch (c)
     {
     case COND_TEXT:
-      return find_text (t, arg, row, false, NULL, NULL, NULL);
+      return find_text (t, arg, row, 0, NULL, NULL, NULL);
     case COND_WORD:
-      return find_text (t, arg, row, true, NULL, NULL, NULL);
+      return find_text (t, arg, row, FIND_WORD, NULL, NULL, NULL);
     case COND_GONE:
-      return !find_text (t, arg, -1, false, NULL, NULL, NULL);
+      return !find_text (t, arg, -1, 0, NULL, NULL, NULL);
     case COND_SCREEN:
       {
         char *s = screen_text (t);
@@ -758,6 +811,8 @@ tap (struct term *t, int col, int row)
   if (!on_screen (t, col, row) || !mouse_on (t, false, "tap")
       || !send_mouse (t, 0, col, row, false))
     return false;
+  t->last_col = col;
+  t->last_row = row;
   pause_ms (t, t->gap_ms);
   if (!send_mouse (t, 0, col, row, true))
     return false;
@@ -1026,13 +1081,15 @@ run (struct term *t, const char *cmd, const char *arg, FILE *in)
         die (t, "tap needs COL ROW");
       return tap (t, from_end (v[0], t->cols), from_end (v[1], t->rows));
     }
-  if (strcmp (cmd, "tap-text") == 0 || strcmp (cmd, "tap-word") == 0)
+  if (strcmp (cmd, "tap-text") == 0 || strcmp (cmd, "tap-word") == 0
+      || strcmp (cmd, "tap-key") == 0)
     {
-      bool word = cmd[4] == 'w';
+      bool word = cmd[4] != 't';
+      unsigned how = (word ? FIND_WORD : 0) | (cmd[4] == 'k' ? FIND_LAST : 0);
       char *s = text_arg (t, cmd, arg);
       int row, c0, c1;
       bool ok = poll_for (t, word ? COND_WORD : COND_TEXT, s, -1)
-        && find_text (t, s, -1, word, &row, &c0, &c1);
+        && find_text (t, s, -1, how, &row, &c0, &c1);
       free (s);
       if (!ok)
         return fail (t, "%s: \"%s\" is not on screen%s after %g s", cmd,
@@ -1040,6 +1097,12 @@ run (struct term *t, const char *cmd, const char *arg, FILE *in)
       if (t->verbose)
         fprintf (stderr, "term: tap %d %d\n", (c0 + c1 - 1) / 2 + 1, row + 1);
       return tap (t, (c0 + c1 - 1) / 2 + 1, row + 1);
+    }
+  if (strcmp (cmd, "retap") == 0)
+    {
+      if (!t->last_col)
+        die (t, "retap: nothing was tapped yet");
+      return tap (t, t->last_col, t->last_row);
     }
   if (strcmp (cmd, "drag") == 0)
     {
@@ -1074,6 +1137,12 @@ run (struct term *t, const char *cmd, const char *arg, FILE *in)
         die (t, "mouse needs auto, sgr or x10");
       return true;
     }
+  if (strcmp (cmd, "quiet") == 0)
+    {
+      if (!parse_int (arg, 1, 10000, &t->quiet_ms))
+        die (t, "quiet needs MS");
+      return true;
+    }
   if (strcmp (cmd, "gap") == 0)
     {
       if (!parse_int (arg, 0, 10000, &t->gap_ms))
@@ -1102,7 +1171,7 @@ run (struct term *t, const char *cmd, const char *arg, FILE *in)
       bool now_only = cmd[0] == 'e';
       char *s = text_arg (t, cmd, arg);
       enum cond c = gone ? COND_GONE : COND_TEXT;
-      bool ok = now_only ? (pump (t, 0), holds (t, c, s, -1))
+      bool ok = now_only ? (settle (t), holds (t, c, s, -1))
         : poll_for (t, c, s, -1);
       free (s);
       if (ok)
@@ -1117,7 +1186,7 @@ run (struct term *t, const char *cmd, const char *arg, FILE *in)
     {
       int row;
       char *s = row_arg (t, cmd, arg, &row);
-      bool ok = cmd[0] == 'e' ? (pump (t, 0), holds (t, COND_TEXT, s, row - 1))
+      bool ok = cmd[0] == 'e' ? (settle (t), holds (t, COND_TEXT, s, row - 1))
         : poll_for (t, COND_TEXT, s, row - 1);
       free (s);
       return ok || fail (t, "%s: row %d does not contain \"%s\"%s", cmd, row,
@@ -1128,12 +1197,12 @@ run (struct term *t, const char *cmd, const char *arg, FILE *in)
     {
       int start = t->line;
       char *want = read_block (t, in);
-      bool ok = cmd[0] == 'e' ? (pump (t, 0), holds (t, COND_SCREEN, want, -1))
+      bool ok = cmd[0] == 'e' ? (settle (t), holds (t, COND_SCREEN, want, -1))
         : poll_for (t, COND_SCREEN, want, -1);
       if (!ok)
         {
           t->line = start;
-          fprintf (stderr, "--- expected ---\n%s\n", want);
+          show_diff (t, want);
           fail (t, "%s: the screen differs from the lines that follow", cmd);
         }
       free (want);
@@ -1143,7 +1212,7 @@ run (struct term *t, const char *cmd, const char *arg, FILE *in)
     {
       if (!*arg || strchr (arg, ' '))
         die (t, "snapshot needs a NAME");
-      pump (t, 0);
+      settle (t);
       struct snapshot *s = find_snapshot (t, arg);
       if (!s)
         {
@@ -1163,13 +1232,13 @@ run (struct term *t, const char *cmd, const char *arg, FILE *in)
         die (t, "no snapshot called \"%s\"", arg);
       if (poll_for (t, COND_SCREEN, s->text, -1))
         return true;
-      fprintf (stderr, "--- snapshot %s ---\n%s\n", s->name, s->text);
+      show_diff (t, s->text);
       return fail (t, "wait-snapshot: the screen is not snapshot %s after %g s",
                    arg, t->timeout);
     }
   if (strcmp (cmd, "screen") == 0)
     {
-      pump (t, 0);
+      settle (t);
       char *s = screen_text (t);
       printf ("%s\n", s);
       fflush (stdout);
@@ -1179,7 +1248,7 @@ run (struct term *t, const char *cmd, const char *arg, FILE *in)
   if (strcmp (cmd, "cursor") == 0)
     {
       VTermPos cur;
-      pump (t, 0);
+      settle (t);
       vterm_state_get_cursorpos (vterm_obtain_state (t->vt), &cur);
       printf ("cursor %d %d%s\n", cur.row + 1, cur.col + 1,
               t->mode[25] ? "" : " hidden");
@@ -1188,7 +1257,7 @@ run (struct term *t, const char *cmd, const char *arg, FILE *in)
     }
   if (strcmp (cmd, "modes") == 0)
     {
-      pump (t, 0);
+      settle (t);
       print_modes (t, stdout);
       fflush (stdout);
       return true;
@@ -1240,7 +1309,7 @@ run (struct term *t, const char *cmd, const char *arg, FILE *in)
     }
   if (strcmp (cmd, "expect-restored") == 0)
     {
-      pump (t, 0);
+      settle (t);
       struct strbuf why = STRBUF_INIT;
       static const int bad[] = { 47, 1047, 1049, 1000, 1002, 1003, 1005,
                                  1006, 1015 };
@@ -1305,7 +1374,8 @@ usage (int status)
 int
 main (int argc, char **argv)
 {
-  struct term t = { .rows = 24, .cols = 80, .gap_ms = 80, .timeout = 10 };
+  struct term t = { .rows = 24, .cols = 80, .gap_ms = 80, .quiet_ms = 100,
+                    .timeout = 10 };
   int opt;
   while ((opt = getopt (argc, argv, "+s:t:l:vh")) != -1)
     switch (opt)
