@@ -165,9 +165,10 @@ kiosk_report_reload (struct kiosk_report *r, const char *dir)
   struct site *site = content_load (dir, &d);
   bool home = site && site->home && site_find (site, site->home);
   if (site && d.errors == 0 && home)
-    kiosk_report_add (r, ngettext ("The content was reloaded: %zu page.",
-                                   "The content was reloaded: %zu pages.",
-                                   site->npages), site->npages);
+    {
+      kiosk_report_add (r, "%s", _("The content was reloaded."));
+      kiosk_report_add (r, _("Pages: %zu"), site->npages);
+    }
   else
     {
       kiosk_report_add (r, "%s", _("The content was NOT reloaded: the guide keeps "

@@ -794,9 +794,8 @@ draw_pin (struct view *v, long long now)
   unsigned wait = kiosk_pin_wait (k, now);
   if (wait > 0)
     {
-      char *msg = xasprintf (ngettext ("Too many wrong PINs: wait %u second.",
-                                       "Too many wrong PINs: wait %u seconds.",
-                                       wait), wait);
+      /* TRANSLATORS: %u is a number of seconds ("s", the unit). */
+      char *msg = xasprintf (_("Too many wrong PINs. Wait: %u s"), wait);
       put_centred (y, msg, role_attr (v, ROLE_ALERT));
       free (msg);
     }
