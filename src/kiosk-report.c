@@ -172,8 +172,8 @@ kiosk_report_reload (struct kiosk_report *r, const char *dir)
   else
     {
       kiosk_report_add (r, "%s", _("The content was NOT reloaded: the guide keeps "
-                                   "showing the previous content.  Correct the "
-                                   "errors below, then reload again."));
+                                   "showing the previous content."));
+      kiosk_report_add (r, "%s", _("Correct the errors below, then reload again."));
       if (site && !home)
         kiosk_report_add (r, _("The new content has no home page '%s'."),
                           site->home ? site->home : "");
