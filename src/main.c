@@ -3,6 +3,7 @@
 
 #include <getopt.h>
 #include <locale.h>
+#include <syslog.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -358,13 +359,19 @@ run_screen (const struct options *o)
       site_free (site);
       return 1;
     }
-  /* Staff access: its reason for being off goes to the log (stderr,
-     the journal under systemd) before the screen takes the terminal. */
+  /* Staff access: why it is off goes to stderr before the screen
+     takes the terminal, and to the system log (the journal), since in
+     a terminal such as foot stderr is the screen itself. */
   struct staff staff;
   char *cause = NULL;
   bool staff_on = staff_load (o->staff_file, &staff, &cause);
   if (!staff_on && (o->kiosk || o->staff_given))
-    fprintf (stderr, "%s: %s\n", PACKAGE, cause);
+    {
+      fprintf (stderr, "%s: %s\n", PACKAGE, cause);
+      openlog (PACKAGE, LOG_PID, LOG_USER);
+      syslog (LOG_WARNING, "%s", cause);
+      closelog ();
+    }
   free (cause);
   struct stats stats;
   if (!stats_init (&stats, o->stats_file, time (NULL), &cause))

@@ -29,9 +29,17 @@ key f12
 wait $pad
 $(pin_taps 1357)
 wait $wrong
-$(for i in 2 3 4; do pin_taps 1111; echo "sleep 100"; done)
+# Each try waits for the answer to the one before (typing clears it).
+$(for i in 2 3 4; do
+    echo "tap-word 1"
+    echo "wait-gone $wrong"
+    pin_taps 111
+    echo "wait $wrong"
+  done)
 expect-not $menu
-$(pin_taps 1111)
+tap-word 1
+wait-gone $wrong
+$(pin_taps 111)
 wait $locked
 $(pin_taps $PIN)
 sleep 500
