@@ -541,12 +541,18 @@ view_kiosk_input (struct view *v, int type, wint_t c)
     {
       bool ours = vk->k.screen != KIOSK_GUIDE;
       struct kiosk_event ev = { KIOSK_INPUT, 0 };
+      if (ours && type == OK && c == 12)
+        {
+          /* ^L: repaint a garbled terminal, as the guide does. */
+          clearok (curscr, TRUE);
+          out |= VIEW_KIOSK_REDRAW;
+        }
       if (ours)
         ev = screen_event (vk, type, c);
       else if (type == KEY_CODE_YES && c == KEY_F (12))
         ev.action = KIOSK_STAFF;
       struct kiosk_env env = { vk->report_lines, vk->report_height };
-      out = act (v, kiosk_apply (&vk->k, &ev, &env, now));
+      out |= act (v, kiosk_apply (&vk->k, &ev, &env, now));
       if (ours)
         out |= VIEW_KIOSK_TAKEN;
     }
