@@ -88,3 +88,11 @@ link_on () {
     break
   done
 }
+
+# body_waits FILE TOP HEIGHT [ROW]: wait-row commands for a body that
+# shows FILE (a --dump) from its line TOP (0-based) on HEIGHT rows from
+# screen row ROW (4: under the 3-row header).
+body_waits () {
+  awk -v t="$2" -v h="$3" -v r="${4:-4}" '
+    NR > t && NR <= t + h && $0 != "" { print "wait-row " r + NR - 1 - t " " $0 }' "$1"
+}

@@ -90,6 +90,13 @@ wheel up 1 1
 wheel down 80 24
 wait ^[[<0;5;3M^[[<0;5;3m^[[<64;1;1M^[[<65;80;24M
 EOF
+# wheel-to stops as soon as its text shows: after the third notch.
+ok wheel-to sh "$tmp/show-mouse" '1000;1006' <<'EOF'
+wait ready
+wheel-to 2 3 ^[[<65;2;3M^[[<65;2;3M^[[<65;2;3M
+expect-row 3 ^[[<65;2;3M^[[<65;2;3M^[[<65;2;3M
+expect-not ^[[<65;2;3M^[[<65;2;3M^[[<65;2;3M^[[<65;2;3M
+EOF
 ok tap-x10 sh "$tmp/show-mouse" 1000 <<'EOF'
 wait ready
 tap 5 3

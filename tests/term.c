@@ -37,13 +37,21 @@
      retap                tap again where the last tap was (a double tap)
      drag C1 R1 C2 R2     press, move cell by cell (button-motion), release
      wheel up|down COL ROW
+     wheel-to COL ROW TEXT  wheel there a notch at a time until TEXT shows:
+                          down to the end, then back up
      mouse auto|sgr|x10   mouse protocol (auto: as the program asked)
      gap MS               pause around injected mouse events (default 80)
+     pace MS              a tap at the place of the last one (2 columns, 1
+                          row) comes at least MS after it, as a reading
+                          visitor's would (default 0: at once)
      quiet MS             the silence that ends a redraw (default 100): the
                           expect-*, snapshot and screen commands first read
                           until the program has been quiet that long, so
                           they check whole frames
      resize COLS ROWS     resize the pty (the program gets SIGWINCH) and vterm
+                          at once, even in the middle of a redraw
+     settle               read until the program has been quiet (see quiet):
+                          a resize then falls between two redraws
      timeout SECONDS      how long the wait commands poll (default 10, or -t)
      wait TEXT            poll until TEXT is on screen
      wait-gone TEXT       poll until TEXT is nowhere on screen
@@ -128,6 +136,8 @@ struct term
   int gap_ms;
   int quiet_ms;                 /* silence that ends a redraw */
   int last_col, last_row;       /* the last tap, for retap; 0 before */
+  double last_tap;              /* when it was released */
+  int pace_ms;                  /* least time between taps at one place */
   double timeout;
   bool tmux_keys;               /* Home/End as tmux sends them */
   bool verbose;
@@ -808,14 +818,25 @@ on_screen (struct term *t, int col, int row)
 static bool
 tap (struct term *t, int col, int row)
 {
-  if (!on_screen (t, col, row) || !mouse_on (t, false, "tap")
-      || !send_mouse (t, 0, col, row, false))
+  if (!on_screen (t, col, row) || !mouse_on (t, false, "tap"))
+    return false;
+  /* A visitor's finger: a second tap at the same place (a finger's
+     width) comes no sooner than the pace allows. */
+  if (t->pace_ms && t->last_col && abs (col - t->last_col) <= 2
+      && abs (row - t->last_row) <= 1)
+    {
+      double wait = t->last_tap + t->pace_ms / 1000.0 - now ();
+      if (wait > 0)
+        pause_ms (t, (int) (wait * 1000) + 1);
+    }
+  if (!send_mouse (t, 0, col, row, false))
     return false;
   t->last_col = col;
   t->last_row = row;
   pause_ms (t, t->gap_ms);
   if (!send_mouse (t, 0, col, row, true))
     return false;
+  t->last_tap = now ();
   pause_ms (t, t->gap_ms);
   return true;
 }
@@ -848,6 +869,36 @@ static int
 from_end (int v, int size)
 {
   return v < 0 ? size + 1 + v : v;
+}
+
+/* Wheel at COL, ROW until TEXT (NFC) shows: down a notch at a time
+   until the screen stops changing, then up; false when it never shows
+   (or after 200 notches). */
+static bool
+wheel_to (struct term *t, int col, int row, const char *text)
+{
+  int button = 65;              /* down first */
+  char *before = NULL;
+  bool found = false;
+  for (int i = 0; i < 200; i++)
+    {
+      settle (t);
+      found = holds (t, COND_TEXT, text, -1);
+      char *now_text = screen_text (t);
+      bool stuck = before && strcmp (before, now_text) == 0;
+      free (before);
+      before = now_text;
+      if (found)
+        break;
+      if (stuck && button == 64)
+        break;                  /* at the top too */
+      if (stuck)
+        button = 64;
+      if (!send_mouse (t, button, col, row, false))
+        break;
+    }
+  free (before);
+  return found;
 }
 
 /* Parse a whole decimal int in [LO, HI]. */
@@ -1125,6 +1176,24 @@ run (struct term *t, const char *cmd, const char *arg, FILE *in)
       pause_ms (t, t->gap_ms);
       return true;
     }
+  if (strcmp (cmd, "wheel-to") == 0)
+    {
+      /* "wheel-to COL ROW TEXT" */
+      char c[16], r[16];
+      int n = 0;
+      if (sscanf (arg, "%15s %15s %n", c, r, &n) != 2 || !arg[n]
+          || !parse_int (c, -9999, 9999, &v[0]) || !parse_int (r, -9999, 9999, &v[1]))
+        die (t, "wheel-to needs COL ROW TEXT");
+      v[0] = from_end (v[0], t->cols);
+      v[1] = from_end (v[1], t->rows);
+      if (!on_screen (t, v[0], v[1]) || !mouse_on (t, false, "wheel-to"))
+        return false;
+      char *s = text_arg (t, cmd, arg + n);
+      bool found = wheel_to (t, v[0], v[1], s);
+      free (s);
+      return found || fail (t, "wheel-to: \"%s\" is not on screen after "
+                            "wheeling down to the end and back up", arg + n);
+    }
   if (strcmp (cmd, "mouse") == 0)
     {
       if (strcmp (arg, "auto") == 0)
@@ -1137,10 +1206,21 @@ run (struct term *t, const char *cmd, const char *arg, FILE *in)
         die (t, "mouse needs auto, sgr or x10");
       return true;
     }
+  if (strcmp (cmd, "settle") == 0)
+    {
+      settle (t);
+      return true;
+    }
   if (strcmp (cmd, "quiet") == 0)
     {
       if (!parse_int (arg, 1, 10000, &t->quiet_ms))
         die (t, "quiet needs MS");
+      return true;
+    }
+  if (strcmp (cmd, "pace") == 0)
+    {
+      if (!parse_int (arg, 0, 10000, &t->pace_ms))
+        die (t, "pace needs MS");
       return true;
     }
   if (strcmp (cmd, "gap") == 0)
