@@ -17,7 +17,7 @@ for s in $(sections); do
   [ -n "$child" ] && { section=$s; break; }
 done
 [ -n "${section:-}" ] || { echo "no section with pages in $CONTENT"; exit 99; }
-hint=$(ui fr "Tap the letters below to search the guide; accents are not needed.")
+hint=$(ui_long fr "Tap the letters below to search the guide; accents are not needed.")
 
 for term in $E2E_TERMS; do
   csv=$tmp/stats-$term.csv
@@ -29,7 +29,7 @@ wait-row 2 $(title "$section" vi)
 tap-text $(title "$child" vi)
 wait-row 2 $(title "$child" vi)
 key /
-wait-row 2 $(ui vi Search)
+wait-row 2 $(ui_long vi Search)
 keys hue
 wait-row 4 hue
 # Two seconds without input: the countdown, in both languages at once.
@@ -39,7 +39,7 @@ wait $STILL_THERE_VI
 tap 3 10
 wait-gone $STILL_THERE_FR
 wait-row 4 hue
-expect-row 2 $(ui vi Search)
+expect-row 2 $(ui_long vi Search)
 # Left alone: the countdown (ten seconds), then the attract screen.
 timeout 30
 wait $STILL_THERE_VI

@@ -13,10 +13,20 @@ staff_file () {
   chmod "$2" "$1"
 }
 
+# ui_long LANG MSGID: e2e-lib.sh's ui for any MSGID, however long
+# (msgunfmt would otherwise wrap it over several lines).
+ui_long () {
+  mo="$KIOSQUE_LOCALEDIR/$1/LC_MESSAGES/kiosque.mo"
+  { [ -f "$mo" ] && msgunfmt --no-wrap "$mo" 2>/dev/null; } | awk -v id="$2" '
+    /^msgid "/ { cur = substr($0, 8, length($0) - 8); next }
+    /^msgstr "/ && cur == id { s = substr($0, 9, length($0) - 9); if (s != "") t = s }
+    END { print (t != "" ? t : id) }'
+}
+
 # ui_head LANG MSGID: the translated MSGID up to its first "%" (for a
 # message with a number in it).
 ui_head () {
-  s=$(ui "$1" "$2")
+  s=$(ui_long "$1" "$2")
   printf '%s\n' "${s%%\%*}"
 }
 
@@ -28,7 +38,7 @@ pin_taps () {
     echo "tap-word ${p%"$rest"}"
     p=$rest
   done
-  echo "tap-word $(ui "${2:-fr}" OK)"
+  echo "tap-word $(ui_long "${2:-fr}" OK)"
 }
 
 # The fixed bilingual texts of the countdown and the attract screen.

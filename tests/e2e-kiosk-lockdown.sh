@@ -7,6 +7,7 @@
 # closed terminal) end it with status 0 and the terminal given back.
 . "${srcdir:-.}/tests/lib.sh"
 . "$srcdir/tests/e2e-lib.sh"
+. "$srcdir/tests/e2e-kiosk-lib.sh"
 
 for term in $E2E_TERMS; do
   e2e "lockdown-$term" "$term" 80x24 --kiosk "$CONTENT" <<EOF
@@ -44,7 +45,7 @@ EOF
   e2e "hangup-$term" "$term" 80x24 --kiosk "$CONTENT" <<EOF
 wait-row 2 $(title home fr)
 key ?
-wait-row 2 $(ui fr Help)
+wait-row 2 $(ui_long fr Help)
 kill HUP
 expect-exit 0
 expect-restored

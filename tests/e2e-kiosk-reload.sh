@@ -20,7 +20,7 @@ staff=$tmp/staff.conf
 staff_file "$staff" 600
 old=$(title "$child" fr)
 new="Titre rechargé pour le test"
-menu=$(ui fr "Staff menu")
+menu=$(ui_long fr "Staff menu")
 base=${child##*/}.fr.md
 
 # live NAME TERM SIZE ARG...: like e2e, but the script is played as it
@@ -60,7 +60,7 @@ to_menu () {
 
 # reload: Reload content from the menu, and wait for WANT.
 reload () {
-  echo "tap-text $(ui fr "Reload content")"
+  echo "tap-text $(ui_long fr "Reload content")"
   echo "wait $1"
 }
 
@@ -68,7 +68,7 @@ reload () {
 back_to_guide () {
   echo "tap-text ◀"
   echo "wait $menu"
-  echo "tap-text $(ui fr "Back to the guide")"
+  echo "tap-text $(ui_long fr "Back to the guide")"
 }
 
 for term in $E2E_TERMS; do
@@ -83,21 +83,21 @@ for term in $E2E_TERMS; do
     cp "$page" "$tmp/page.orig"
     printf -- '---\ntitle: [la page cassée\n---\nTexte.\n' >"$page"
     to_menu
-    reload "$(ui fr "The content was NOT reloaded: the guide keeps showing the previous content.")"
+    reload "$(ui_long fr "The content was NOT reloaded: the guide keeps showing the previous content.")"
     echo "wait $base"
     echo "wait error:"
     back_to_guide
     echo "wait-row 2 $old"
     echo "wait-row 4 $old"
     to_menu
-    echo "tap-text $(ui fr "Content diagnostics")"
+    echo "tap-text $(ui_long fr "Content diagnostics")"
     echo "wait $base"
     echo "wait error:"
     echo "tap-text ◀"
     echo "wait $menu"
     barrier "$out"
     sed "s/^title:.*/title: $new/" "$tmp/page.orig" >"$page"
-    reload "$(ui fr "The content was reloaded.")"
+    reload "$(ui_long fr "The content was reloaded.")"
     echo "expect-not error:"
     back_to_guide
     echo "wait-row 2 $new"
@@ -105,7 +105,7 @@ for term in $E2E_TERMS; do
     barrier "$out"
     rm -f "$tmp/content/$child".*.md
     to_menu
-    reload "$(ui fr "The content was reloaded.")"
+    reload "$(ui_long fr "The content was reloaded.")"
     back_to_guide
     echo "wait-row 2 $(title home fr)"
     echo "expect-not $new"

@@ -15,11 +15,11 @@
 staff=$tmp/staff.conf
 staff_file "$staff" 600
 section=$(sections | head -n 1)
-pad=$(ui fr "Type the staff PIN on the keys below.")
-menu=$(ui fr "Staff menu")
-wrong=$(ui fr "Wrong PIN.")
+pad=$(ui_long fr "Type the staff PIN on the keys below.")
+menu=$(ui_long fr "Staff menu")
+wrong=$(ui_long fr "Wrong PIN.")
 locked=$(ui_head fr "Too many wrong PINs. Wait: %u s")
-off=$(ui fr "Staff access is off: see kiosque --check.")
+off=$(ui_long fr "Staff access is off: see kiosque --check.")
 
 for term in $E2E_TERMS; do
   # Wrong PINs, then the lock that holds even against the right one.
@@ -70,7 +70,7 @@ tap 2 1
 wait $pad
 $(pin_taps $PIN)
 wait $menu
-tap-text $(ui fr Statistics)
+tap-text $(ui_long fr Statistics)
 wait $(ui_head fr "Visits (a touch on the welcome screen): %lu")
 wait-row 7 FR
 wait-row 8 2      0   home
@@ -79,13 +79,13 @@ tap-text ◀
 wait $menu
 tap-text $(ui_head fr "Default language: %s")
 wait Tiếng Việt
-tap-text $(ui vi "Back to the guide")
+tap-text $(ui_long vi "Back to the guide")
 wait-row 2 $(title home vi)
 key f12
-wait $(ui vi "Type the staff PIN on the keys below.")
+wait $(ui_long vi "Type the staff PIN on the keys below.")
 $(pin_taps $PIN vi)
-wait $(ui vi "Staff menu")
-tap-text $(ui vi "Exit kiosque")
+wait $(ui_long vi "Staff menu")
+tap-text $(ui_long vi "Exit kiosque")
 expect-exit 0
 expect-restored
 EOF
