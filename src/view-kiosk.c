@@ -226,6 +226,9 @@ act (struct view *v, unsigned r)
     out |= fill_report (v);
   if (r & KIOSK_EXIT)
     out |= VIEW_KIOSK_EXIT;
+  /* Back in the guide from the staff screens, after a reload or a new
+     default language: that page, in that language, is a view too. */
+  count_view (v);
   return out;
 }
 
