@@ -111,7 +111,8 @@ corner_tap (struct kiosk *k, long long now)
 {
   if (k->ntaps == KIOSK_GESTURE_TAPS)
     {
-      memmove (k->taps, k->taps + 1, (KIOSK_GESTURE_TAPS - 1) * sizeof k->taps[0]);
+      memmove (k->taps, k->taps + 1,
+               (KIOSK_GESTURE_TAPS - 1) * sizeof k->taps[0]);
       k->ntaps--;
     }
   k->taps[k->ntaps++] = now;
@@ -258,7 +259,8 @@ scroll_report (struct kiosk *k, const struct kiosk_env *env, long long delta)
 {
   size_t limit = env->report_lines > env->report_height
     ? env->report_lines - env->report_height : 0;
-  long long top = (long long) (k->report_top > limit ? limit : k->report_top) + delta;
+  size_t from = k->report_top > limit ? limit : k->report_top;
+  long long top = (long long) from + delta;
   if (top < 0)
     top = 0;
   if ((size_t) top > limit)
@@ -272,7 +274,8 @@ static unsigned
 report_event (struct kiosk *k, const struct kiosk_event *ev,
               const struct kiosk_env *env)
 {
-  long long page = env->report_height > 1 ? (long long) env->report_height - 1 : 1;
+  long long page = env->report_height > 1
+    ? (long long) env->report_height - 1 : 1;
   switch (ev->action)
     {
     case KIOSK_UP:
@@ -411,8 +414,10 @@ kiosk_timeout (const struct kiosk *k, long long now)
       }
       break;
     case KIOSK_ATTRACT:
-      earliest (&at, k->attract_start
-                + (long long) (kiosk_attract_step (k, now) + 1) * KIOSK_ATTRACT_STEP_MS);
+      {
+        long long next = (long long) kiosk_attract_step (k, now) + 1;
+        earliest (&at, k->attract_start + next * KIOSK_ATTRACT_STEP_MS);
+      }
       break;
     }
   if (kiosk_notice (k, now))

@@ -384,7 +384,8 @@ run_screen (const struct options *o)
     .kiosk = o->kiosk,
     .tap_guard_ms = NAV_TAP_GUARD_MS,
     /* Outside kiosk mode, no idle reset unless asked for. */
-    .idle_seconds = o->idle_seconds > 0 ? (int) o->idle_seconds : o->kiosk ? -1 : 0,
+    .idle_seconds = o->idle_seconds > 0 ? (int) o->idle_seconds
+                    : o->kiosk ? -1 : 0,
     .staff = staff_on ? &staff : NULL,
     .stats = &stats,
   };

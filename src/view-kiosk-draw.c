@@ -32,7 +32,9 @@ static const char welcome_fr[] = "Touchez l'écran pour commencer";
 static const char welcome_vi[] = "Chạm vào màn hình để bắt đầu";
 static const char welcome_sep[] = " · ";
 /* Language names are written in their own language, never translated. */
-static const char *const autonym[LANG_COUNT] = { "Français", "Tiếng Việt" };
+static const char *const autonym[LANG_COUNT] = {
+  "Français", "Tiếng Việt"
+};
 
 /* What a piece of a kiosk screen is, for its colour and attributes. */
 enum role
@@ -195,7 +197,8 @@ draw_button (struct view *v, int y, int x, int w, int h, const char *label,
       int mid = y + h / 2;
       if (focus)
         put_repeat (mid, x + 1, " ", w - 2, text);
-      put (mid, x + 1 + (lw < w - 2 ? (w - 2 - lw) / 2 : 0), label, text, w - 2);
+      int pad = lw < w - 2 ? (w - 2 - lw) / 2 : 0;
+      put (mid, x + 1 + pad, label, text, w - 2);
     }
   else
     {
@@ -287,7 +290,8 @@ draw_pin (struct view *v, long long now)
   int kw = (COLS - 4) / 3 > 14 ? 14 : (COLS - 4) / 3;
 
   put_centred (y++, _("Staff access"), role_attr (v, ROLE_TITLE));
-  put_centred (y++, _("Type the staff PIN on the keys below."), role_attr (v, ROLE_MUTED));
+  put_centred (y++, _("Type the staff PIN on the keys below."),
+               role_attr (v, ROLE_MUTED));
 
   /* The PIN itself never shows: one dot a digit. */
   char dots[KIOSK_PIN_MAX * 4 + 1] = "";
@@ -367,7 +371,8 @@ draw_menu (struct view *v)
         case KIOSK_ITEM_LANGUAGE:
           /* TRANSLATORS: %s is the language's own name, "Français" or
              "Tiếng Việt"; tapping the button switches it. */
-          label = xasprintf (_("Default language: %s"), autonym[k->default_lang]);
+          label = xasprintf (_("Default language: %s"),
+                             autonym[k->default_lang]);
           break;
         case KIOSK_ITEM_DIAGNOSTICS:
           label = xstrdup (_("Content diagnostics"));
@@ -437,24 +442,25 @@ draw_report (struct view *v)
       const struct report_line *l = &lines[top + r];
       char *text = xstrndup (vk->report.lines[l->para] + l->start, l->len);
       bool error = strstr (vk->report.lines[l->para], ": error: ") != NULL;
-      put (body_y + (int) r, 1, text, role_attr (v, error ? ROLE_ALERT : ROLE_TEXT),
-           width);
+      attr_t a = role_attr (v, error ? ROLE_ALERT : ROLE_TEXT);
+      put (body_y + (int) r, 1, text, a, width);
       free (text);
     }
   free (lines);
 
   char *back = xasprintf ("◀ %s", _("Back"));
-  draw_button (v, footer_y, 1, width_of (back) + 4, 3, back, false, KIOSK_CANCEL, 0);
+  draw_button (v, footer_y, 1, width_of (back) + 4, 3, back, false,
+               KIOSK_CANCEL, 0);
   free (back);
   int rx = COLS - 1 - 2 * 5 - 1;
   draw_button (v, footer_y, rx, 5, 3, "▲", false, KIOSK_PAGE_UP, 0);
   draw_button (v, footer_y, rx + 6, 5, 3, "▼", false, KIOSK_PAGE_DOWN, 0);
   if (height > 0 && nlines > height)
     {
-      char *pos = xasprintf ("%zu–%zu/%zu", top + 1,
-                             top + height < nlines ? top + height : nlines, nlines);
-      put (footer_y + 1, rx - 1 - width_of (pos), pos, role_attr (v, ROLE_MUTED),
-           COLS);
+      size_t last = top + height < nlines ? top + height : nlines;
+      char *pos = xasprintf ("%zu–%zu/%zu", top + 1, last, nlines);
+      put (footer_y + 1, rx - 1 - width_of (pos), pos,
+           role_attr (v, ROLE_MUTED), COLS);
       free (pos);
     }
 }

@@ -161,7 +161,8 @@ fill_report (struct view *v)
       break;
     case KIOSK_REPORT_STATISTICS:
       if (v->options->stats)
-        kiosk_report_stats (&vk->report, v->options->stats, v->site, v->nav.lang);
+        kiosk_report_stats (&vk->report, v->options->stats, v->site,
+                            v->nav.lang);
       else
         kiosk_report_clear (&vk->report);
       break;
@@ -306,7 +307,8 @@ mouse_event (struct view_kiosk *vk)
     }
   if (!vk->down)
     return ev;
-  bool far = abs (m.y - vk->down_y) > TAP_SLOP || abs (m.x - vk->down_x) > TAP_SLOP;
+  bool far = abs (m.y - vk->down_y) > TAP_SLOP
+             || abs (m.x - vk->down_x) > TAP_SLOP;
   if (b & BUTTON1_RELEASED)
     {
       vk->down = false;

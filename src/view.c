@@ -498,7 +498,8 @@ view_run (const struct site *site, const struct view_options *options)
 
       /* Kiosk mode's timers may need the loop before the wake-up. */
       long long wait = view_kiosk_wait (&v);
-      wtimeout (stdscr, wait >= 0 && wait < VIEW_WAKE_MS ? (int) wait : VIEW_WAKE_MS);
+      wtimeout (stdscr, wait >= 0 && wait < VIEW_WAKE_MS
+                        ? (int) wait : VIEW_WAKE_MS);
       wint_t c = 0;
       long long asked = now_ms ();
       int type = wget_wch (stdscr, &c);

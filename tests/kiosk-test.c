@@ -436,7 +436,9 @@ test_fresh_visit (void)
   s.focus = 1;
   strcpy (s.query, "hue");
   s.screen = NAV_SCREEN_SEARCH;
-  struct nav_place place = { NAV_SCREEN_PAGE, xstrdup (site->home), { 0, 0 }, -1 };
+  struct nav_place place = {
+    NAV_SCREEN_PAGE, xstrdup (site->home), { 0, 0 }, -1
+  };
   XGROW (s.history, s.history_cap, 1);
   s.history[0] = place;
   s.nhistory = 1;
