@@ -391,7 +391,11 @@ cut_point (const struct para *p, size_t start, size_t from, size_t end,
       /* Backing up to FIT_GOOD only helps when the next line can then
          hold the word's end with its glued punctuation. */
       size_t e = skip_spaces (p, fit);
-      while (e < p->n && is_closer (uc_at (p, e)))
+      /* Only as far as decides it: a run of closers can be the whole
+         rest of the paragraph ("!!!!..."), and every cut of it would
+         walk it again. */
+      while (fit_good && e < p->n && cols (p, fit_good, e) <= width
+             && is_closer (uc_at (p, e)))
         e = next_char (p, e);
       if (!fit_good || cols (p, fit_good, e) > width)
         fit_good = fit;

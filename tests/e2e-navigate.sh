@@ -2,7 +2,8 @@
 # e2e-navigate.sh -- a visitor with only a finger, in both languages,
 # under xterm and tmux: tap a section button, then a page's button, see
 # the breadcrumb follow; Back returns to each screen exactly as it was;
-# a link in a page's text opens its page; Home goes home.  Then the
+# a link in a page's text opens its page; Home goes home; Help opens by
+# its key and its button, in the visitor's language.  Then the
 # same with a keyboard (Tab, Enter, Backspace), and a double tap on
 # Back that must act once.
 . "${srcdir:-.}/tests/lib.sh"
@@ -36,6 +37,22 @@ wait-snapshot section
 # guard (0.4 s) has passed, as it would for a visitor reading the screen.
 sleep 500
 tap-text ◀
+wait-snapshot home
+key q
+expect-exit 0
+EOF
+
+    # Help, by the ? key and by its button; Back closes it.
+    e2e "help-$term-$lang" "$term" 100x60 --lang="$lang" "$CONTENT" <<EOF
+wait-row 2 $home
+snapshot home
+key ?
+wait-row 2 $(ui "$lang" Help)
+key backspace
+wait-snapshot home
+tap-key ?
+wait-row 2 $(ui "$lang" Help)
+tap-key ◀
 wait-snapshot home
 key q
 expect-exit 0

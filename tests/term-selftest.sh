@@ -219,6 +219,27 @@ EOF
 grep -q '^  1|main screen$' "$tmp/screen-differs.err" \
   || fail "screen-differs: the failure report shows no screen"
 
+# Attributes and colours, as the themes need: bold, underline with
+# reverse, a red word, a plain one.
+styled='printf "\033[1mbold\033[0m \033[4;7mul-rev\033[0m \033[31mred\033[0m plain\n"; sleep 5'
+ok attrs sh -c "$styled" <<'EOF'
+wait-attr bold bold
+wait-attr underline,reverse ul-rev
+wait-attr reverse ul-rev
+EOF
+ko attrs-missing 'is not on screen as bold' -t 0.3 sh -c "$styled" <<'EOF'
+wait plain
+wait-attr bold plain
+EOF
+ko colour 'row 1 column 13 has a colour' sh -c "$styled" <<'EOF'
+wait plain
+expect-no-colour
+EOF
+ok no-colour sh -c 'printf "\033[1;4;7mno colour\033[0m\n"; sleep 5' <<'EOF'
+wait no colour
+expect-no-colour
+EOF
+
 # Waits time out with the screen shown; exit codes and signals.
 ko timeout 'is not on screen after 0.5 s' sh -c 'echo here; sleep 5' <<'EOF'
 timeout 0.5

@@ -3,6 +3,8 @@
    resizes and screen assertions read from stdin.
 
    Usage: term [-s COLSxROWS] [-t SECONDS] [-l LOGFILE] [-v] COMMAND [ARG]...
+   -s is the first size (80x24), -t the waits' timeout (10 s), -l keeps
+   every byte the program wrote, -v echoes the commands on stderr.
 
    The program sees TERM as the test set it.  The terminal answers like
    the one TERM names: keys are xterm's sequences (Home and End are
@@ -21,7 +23,8 @@
    TEXT is matched after NFC normalisation of both the screen and TEXT,
    within one row, rows trimmed of trailing spaces.
 
-     keys TEXT            type TEXT; C escapes: \e \r \n \t \\ \xHH \uHHHH \UHHHHHHHH
+     keys TEXT            type TEXT; C escapes: \e \r \n \t \\ \xHH \uHHHH
+                          \UHHHHHHHH
      key NAME...          up down left right home end pgup pgdn insert delete
                           tab btab enter esc backspace space f1..f12 ctrl-X,
                           or one character (key q, key /)
@@ -40,7 +43,8 @@
      wheel-to COL ROW TEXT  wheel there a notch at a time until TEXT shows:
                           down to the end, then back up
      mouse auto|sgr|x10   mouse protocol (auto: as the program asked)
-     gap MS               pause around injected mouse events (default 80)
+     gap MS               pause around injected mouse events and between
+                          the keys of one key command (default 80)
      pace MS              a tap at the place of the last one (2 columns, 1
                           row) comes at least MS after it, as a reading
                           visitor's would (default 0: at once)
@@ -62,6 +66,9 @@
      expect-not TEXT      TEXT is not on screen now
      expect-row N TEXT    row N contains TEXT now
      expect-screen        the screen is exactly the lines up to "." now
+     wait-attr ATTRS TEXT poll until TEXT shows with every non-blank cell
+                          in ATTRS (bold,underline,italic,reverse: all of them)
+     expect-no-colour     no cell has a colour but the terminal's default
      snapshot NAME        remember the screen as NAME
      wait-snapshot NAME   poll until the screen is exactly snapshot NAME
      screen               print the screen on stdout
@@ -600,11 +607,114 @@ show_diff (struct term *t, const char *want)
     {
       size_t wl = strcspn (w, "\n"), gl = strcspn (g, "\n");
       if (wl != gl || memcmp (w, g, wl) != 0)
-        fprintf (stderr, "%3d-%.*s\n%3d+%.*s\n", r, (int) wl, w, r, (int) gl, g);
+        fprintf (stderr, "%3d-%.*s\n%3d+%.*s\n",
+                 r, (int) wl, w, r, (int) gl, g);
       w += wl + (w[wl] == '\n');
       g += gl + (g[gl] == '\n');
     }
   free (got);
+}
+
+/* Cell attributes a test can ask for. */
+enum
+{
+  ATTR_BOLD = 1 << 0,
+  ATTR_UNDERLINE = 1 << 1,
+  ATTR_ITALIC = 1 << 2,
+  ATTR_REVERSE = 1 << 3
+};
+
+/* The attribute bits named in LIST ("bold,underline"), or -1. */
+static int
+parse_attrs (const char *list)
+{
+  static const struct { const char *name; int bit; } names[] = {
+    { "bold", ATTR_BOLD }, { "underline", ATTR_UNDERLINE },
+    { "italic", ATTR_ITALIC }, { "reverse", ATTR_REVERSE },
+  };
+  int bits = 0;
+  char *copy = xstrdup (list), *save;
+  for (char *w = strtok_r (copy, ",", &save); w;
+       w = strtok_r (NULL, ",", &save))
+    {
+      size_t i;
+      for (i = 0; i < ARRAY_SIZE (names); i++)
+        if (strcmp (w, names[i].name) == 0)
+          break;
+      if (i == ARRAY_SIZE (names))
+        {
+          free (copy);
+          return -1;
+        }
+      bits |= names[i].bit;
+    }
+  free (copy);
+  return bits ? bits : -1;
+}
+
+/* The attribute bits of a cell. */
+static int
+cell_attrs (const VTermScreenCell *cell)
+{
+  return (cell->attrs.bold ? ATTR_BOLD : 0)
+    | (cell->attrs.underline ? ATTR_UNDERLINE : 0)
+    | (cell->attrs.italic ? ATTR_ITALIC : 0)
+    | (cell->attrs.reverse ? ATTR_REVERSE : 0);
+}
+
+/* True when NEEDLE shows somewhere with every one of its non-blank
+   cells carrying all of the attribute bits ATTRS. */
+static bool
+text_has_attrs (struct term *t, const char *needle, int attrs)
+{
+  for (int r = 0; r < t->rows; r++)
+    {
+      int *map;
+      char *text = row_text (t, r, &map);
+      bool ok = false;
+      for (char *hit = strstr (text, needle); hit && !ok;
+           hit = strstr (hit + 1, needle))
+        {
+          size_t at = hit - text, end = at + strlen (needle);
+          ok = true;
+          for (int c = map[at]; c < map[end] && ok; c++)
+            {
+              VTermScreenCell cell;
+              VTermPos pos = { .row = r, .col = c };
+              if (vterm_screen_get_cell (t->screen, pos, &cell)
+                  && cell.chars[0] && cell.chars[0] != ' '
+                  && cell.chars[0] <= 0x10ffff)
+                ok = (cell_attrs (&cell) & attrs) == attrs;
+            }
+        }
+      free (text);
+      free (map);
+      if (ok)
+        return true;
+    }
+  return false;
+}
+
+/* The first cell with a colour that is not the terminal's default, or
+   false when there is none. */
+static bool
+find_colour (struct term *t, int *row, int *col)
+{
+  for (int r = 0; r < t->rows; r++)
+    for (int c = 0; c < t->cols; c++)
+      {
+        VTermScreenCell cell;
+        VTermPos pos = { .row = r, .col = c };
+        if (vterm_screen_get_cell (t->screen, pos, &cell)
+            && (!VTERM_COLOR_IS_DEFAULT_FG (&cell.fg)
+                || !VTERM_COLOR_IS_DEFAULT_BG (&cell.bg)))
+          {
+            *row = r;
+            *col = c;
+            return true;
+          }
+      }
+  return false;
 }
 
 /* What a poll waits for. */
@@ -612,6 +722,7 @@ enum cond
 {
   COND_TEXT,                    /* ARG somewhere (or in ROW) */
   COND_WORD,                    /* ARG as a whole word somewhere */
+  COND_ATTR,                    /* ARG with the attributes in ROW */
   COND_GONE,                    /* ARG nowhere */
   COND_SCREEN                   /* the screen is exactly ARG */
 };
@@ -626,6 +737,8 @@ holds (struct term *t, enum cond c, const char *arg, int row)
       return find_text (t, arg, row, 0, NULL, NULL, NULL);
     case COND_WORD:
       return find_text (t, arg, row, FIND_WORD, NULL, NULL, NULL);
+    case COND_ATTR:
+      return text_has_attrs (t, arg, row);
     case COND_GONE:
       return !find_text (t, arg, -1, 0, NULL, NULL, NULL);
     case COND_SCREEN:
@@ -1066,345 +1179,563 @@ wait_exit (struct term *t, double seconds)
   return true;
 }
 
+/* One line of the script, as its command sees it. */
+struct call
+{
+  const char *name;             /* the command, e.g. "wait-row" */
+  const char *arg;              /* the rest of the line */
+  FILE *in;                     /* the script, for commands that read on */
+};
+
+/* A command that takes no argument got one: the script is broken. */
+static void
+no_arg (struct term *t, const struct call *call)
+{
+  if (*call->arg)
+    die (t, "%s takes no argument", call->name);
+}
+
+/* keys TEXT: type TEXT, C escapes decoded. */
+static bool
+cmd_keys (struct term *t, const struct call *call)
+{
+  struct strbuf b = STRBUF_INIT;
+  strbuf_add (&b, "", 0);
+  if (!unescape (call->arg, &b))
+    die (t, "keys: bad escape in \"%s\"", call->arg);
+  bool ok = send_bytes (t, b.s, b.len);
+  strbuf_free (&b);
+  return ok || fail (t, "keys: the program no longer reads its input");
+}
+
+/* key NAME...: press named keys, a gap between them. */
+static bool
+cmd_key (struct term *t, const struct call *call)
+{
+  char *copy = xstrdup (call->arg), *save;
+  bool ok = true, any = false;
+  for (char *name = strtok_r (copy, " \t", &save); ok && name;
+       name = strtok_r (NULL, " \t", &save))
+    {
+      char buf[8];
+      const char *bytes = key_bytes (t, name, buf);
+      if (!bytes)
+        die (t, "key: unknown key name \"%s\"", name);
+      if (any)
+        pause_ms (t, t->gap_ms);
+      any = true;
+      ok = send_bytes (t, bytes, strlen (bytes))
+        || fail (t, "key %s: the program no longer reads its input", name);
+    }
+  free (copy);
+  if (!any)
+    die (t, "key needs a NAME");
+  return ok;
+}
+
+/* send-raw HEX: send bytes given in hex. */
+static bool
+cmd_send_raw (struct term *t, const struct call *call)
+{
+  struct strbuf b = STRBUF_INIT;
+  for (const char *p = call->arg; *p; )
+    {
+      if (*p == ' ')
+        {
+          p++;
+          continue;
+        }
+      unsigned int byte;
+      if (!isxdigit ((unsigned char) p[0]) || !isxdigit ((unsigned char) p[1])
+          || sscanf (p, "%2x", &byte) != 1)
+        die (t, "send-raw: bad hex \"%s\"", call->arg);
+      strbuf_addc (&b, (char) byte);
+      p += 2;
+    }
+  if (!b.len)
+    die (t, "send-raw needs HEX");
+  bool ok = send_bytes (t, b.s, b.len);
+  strbuf_free (&b);
+  return ok || fail (t, "send-raw: the program no longer reads its input");
+}
+
+/* tap COL ROW: press and release button 1 there. */
+static bool
+cmd_tap (struct term *t, const struct call *call)
+{
+  int v[4];
+  if (!parse_ints (call->arg, 2, -9999, 9999, v))
+    die (t, "tap needs COL ROW");
+  return tap (t, from_end (v[0], t->cols), from_end (v[1], t->rows));
+}
+
+/* tap-text, tap-word, tap-key TEXT: wait for TEXT and tap its middle. */
+static bool
+cmd_tap_text (struct term *t, const struct call *call)
+{
+  bool word = call->name[4] != 't';
+  unsigned how = (word ? FIND_WORD : 0)
+    | (call->name[4] == 'k' ? FIND_LAST : 0);
+  char *s = text_arg (t, call->name, call->arg);
+  int row, c0, c1;
+  bool ok = poll_for (t, word ? COND_WORD : COND_TEXT, s, -1)
+    && find_text (t, s, -1, how, &row, &c0, &c1);
+  free (s);
+  if (!ok)
+    return fail (t, "%s: \"%s\" is not on screen%s after %g s", call->name,
+                 call->arg, word ? " as a word" : "", t->timeout);
+  if (t->verbose)
+    fprintf (stderr, "term: tap %d %d\n", (c0 + c1 - 1) / 2 + 1, row + 1);
+  return tap (t, (c0 + c1 - 1) / 2 + 1, row + 1);
+}
+
+/* retap: tap again where the last tap was. */
+static bool
+cmd_retap (struct term *t, const struct call *call)
+{
+  no_arg (t, call);
+  if (!t->last_col)
+    die (t, "retap: nothing was tapped yet");
+  return tap (t, t->last_col, t->last_row);
+}
+
+/* drag C1 R1 C2 R2: press, move cell by cell, release. */
+static bool
+cmd_drag (struct term *t, const struct call *call)
+{
+  int v[4];
+  if (!parse_ints (call->arg, 4, -9999, 9999, v))
+    die (t, "drag needs C1 R1 C2 R2");
+  return drag (t, from_end (v[0], t->cols), from_end (v[1], t->rows),
+               from_end (v[2], t->cols), from_end (v[3], t->rows));
+}
+
+/* wheel up|down COL ROW: one notch of the wheel. */
+static bool
+cmd_wheel (struct term *t, const struct call *call)
+{
+  int v[4];
+  bool up = strncmp (call->arg, "up ", 3) == 0;
+  if ((!up && strncmp (call->arg, "down ", 5) != 0)
+      || !parse_ints (call->arg + (up ? 3 : 5), 2, -9999, 9999, v))
+    die (t, "wheel needs up|down COL ROW");
+  v[0] = from_end (v[0], t->cols);
+  v[1] = from_end (v[1], t->rows);
+  if (!on_screen (t, v[0], v[1]) || !mouse_on (t, false, "wheel")
+      || !send_mouse (t, up ? 64 : 65, v[0], v[1], false))
+    return false;
+  pause_ms (t, t->gap_ms);
+  return true;
+}
+
+/* wheel-to COL ROW TEXT: wheel until TEXT shows. */
+static bool
+cmd_wheel_to (struct term *t, const struct call *call)
+{
+  int v[4];
+  /* "wheel-to COL ROW TEXT" */
+  char c[16], r[16];
+  int n = 0;
+  if (sscanf (call->arg, "%15s %15s %n", c, r, &n) != 2 || !call->arg[n]
+      || !parse_int (c, -9999, 9999, &v[0])
+      || !parse_int (r, -9999, 9999, &v[1]))
+    die (t, "wheel-to needs COL ROW TEXT");
+  v[0] = from_end (v[0], t->cols);
+  v[1] = from_end (v[1], t->rows);
+  if (!on_screen (t, v[0], v[1]) || !mouse_on (t, false, "wheel-to"))
+    return false;
+  char *s = text_arg (t, call->name, call->arg + n);
+  bool found = wheel_to (t, v[0], v[1], s);
+  free (s);
+  return found || fail (t, "wheel-to: \"%s\" is not on screen after "
+                        "wheeling down to the end and back up", call->arg + n);
+}
+
+/* mouse auto|sgr|x10: the protocol of mouse reports. */
+static bool
+cmd_mouse (struct term *t, const struct call *call)
+{
+  if (strcmp (call->arg, "auto") == 0)
+    t->mouse = MOUSE_AUTO;
+  else if (strcmp (call->arg, "sgr") == 0)
+    t->mouse = MOUSE_SGR;
+  else if (strcmp (call->arg, "x10") == 0)
+    t->mouse = MOUSE_X10;
+  else
+    die (t, "mouse needs auto, sgr or x10");
+  return true;
+}
+
+/* settle: read until the program is quiet. */
+static bool
+cmd_settle (struct term *t, const struct call *call)
+{
+  no_arg (t, call);
+  settle (t);
+  return true;
+}
+
+/* quiet MS: the silence that ends a redraw. */
+static bool
+cmd_quiet (struct term *t, const struct call *call)
+{
+  if (!parse_int (call->arg, 1, 10000, &t->quiet_ms))
+    die (t, "quiet needs MS");
+  return true;
+}
+
+/* pace MS: the least time between taps at one place. */
+static bool
+cmd_pace (struct term *t, const struct call *call)
+{
+  if (!parse_int (call->arg, 0, 10000, &t->pace_ms))
+    die (t, "pace needs MS");
+  return true;
+}
+
+/* gap MS: the pause around injected mouse events and keys. */
+static bool
+cmd_gap (struct term *t, const struct call *call)
+{
+  if (!parse_int (call->arg, 0, 10000, &t->gap_ms))
+    die (t, "gap needs MS");
+  return true;
+}
+
+/* resize COLS ROWS: resize the pty and the emulator. */
+static bool
+cmd_resize (struct term *t, const struct call *call)
+{
+  int v[4];
+  if (!parse_ints (call->arg, 2, 1, 1000, v))
+    die (t, "resize needs COLS ROWS (1 to 1000)");
+  return resize (t, v[0], v[1]);
+}
+
+/* timeout SECONDS: how long waits poll. */
+static bool
+cmd_timeout (struct term *t, const struct call *call)
+{
+  char *end;
+  double s = strtod (call->arg, &end);
+  if (end == call->arg || *end || !(s > 0 && s < 3600))
+    die (t, "timeout needs SECONDS");
+  t->timeout = s;
+  return true;
+}
+
+/* wait, wait-gone, expect, expect-not TEXT: TEXT on screen or not,
+   polled or now. */
+static bool
+cmd_wait (struct term *t, const struct call *call)
+{
+  bool gone = strstr (call->name, "-gone") || strstr (call->name, "-not");
+  bool now_only = call->name[0] == 'e';
+  char *s = text_arg (t, call->name, call->arg);
+  enum cond c = gone ? COND_GONE : COND_TEXT;
+  bool ok;
+  if (now_only)
+    {
+      settle (t);
+      ok = holds (t, c, s, -1);
+    }
+  else
+    ok = poll_for (t, c, s, -1);
+  free (s);
+  if (ok)
+    return true;
+  if (now_only)
+    return fail (t, "%s: \"%s\" is %s on screen", call->name, call->arg,
+                 gone ? "still" : "not");
+  return fail (t, "%s: \"%s\" is %s on screen after %g s", call->name,
+               call->arg, gone ? "still" : "not", t->timeout);
+}
+
+/* wait-row, expect-row N TEXT: row N contains TEXT, polled or now. */
+static bool
+cmd_wait_row (struct term *t, const struct call *call)
+{
+  int row;
+  char *s = row_arg (t, call->name, call->arg, &row);
+  bool ok;
+  if (call->name[0] == 'e')
+    {
+      settle (t);
+      ok = holds (t, COND_TEXT, s, row - 1);
+    }
+  else
+    ok = poll_for (t, COND_TEXT, s, row - 1);
+  free (s);
+  return ok || fail (t, "%s: row %d does not contain \"%s\"%s",
+                     call->name, row,
+                     strchr (call->arg, ' ') + 1,
+                     call->name[0] == 'e' ? "" : " before the timeout");
+}
+
+/* wait-screen, expect-screen: the screen is exactly the block that follows. */
+static bool
+cmd_wait_screen (struct term *t, const struct call *call)
+{
+  int start = t->line;
+  char *want = read_block (t, call->in);
+  bool ok;
+  if (call->name[0] == 'e')
+    {
+      settle (t);
+      ok = holds (t, COND_SCREEN, want, -1);
+    }
+  else
+    ok = poll_for (t, COND_SCREEN, want, -1);
+  if (!ok)
+    {
+      t->line = start;
+      show_diff (t, want);
+      fail (t, "%s: the screen differs from the lines that follow",
+            call->name);
+    }
+  free (want);
+  return ok;
+}
+
+/* wait-attr ATTRS TEXT: TEXT shows with these attributes. */
+static bool
+cmd_wait_attr (struct term *t, const struct call *call)
+{
+  /* "wait-attr ATTR[,ATTR]... TEXT" */
+  size_t k = strcspn (call->arg, " ");
+  char *list = xstrndup (call->arg, k);
+  int attrs = parse_attrs (list);
+  free (list);
+  if (attrs < 0 || !call->arg[k])
+    die (t, "wait-attr needs bold|underline|italic|reverse[,...] TEXT");
+  char *s = text_arg (t, call->name, call->arg + k + 1);
+  bool ok = poll_for (t, COND_ATTR, s, attrs);
+  free (s);
+  return ok || fail (t, "wait-attr: \"%s\" is not on screen as %.*s "
+                     "after %g s", call->arg + k + 1, (int) k, call->arg,
+                     t->timeout);
+}
+
+/* expect-no-colour: no cell has a colour of its own. */
+static bool
+cmd_expect_no_colour (struct term *t, const struct call *call)
+{
+  no_arg (t, call);
+  int r, c;
+  settle (t);
+  if (!find_colour (t, &r, &c))
+    return true;
+  return fail (t, "expect-no-colour: row %d column %d has a colour",
+               r + 1, c + 1);
+}
+
+/* snapshot NAME: remember the screen. */
+static bool
+cmd_snapshot (struct term *t, const struct call *call)
+{
+  if (!*call->arg || strchr (call->arg, ' '))
+    die (t, "snapshot needs a NAME");
+  settle (t);
+  struct snapshot *s = find_snapshot (t, call->arg);
+  if (!s)
+    {
+      XGROW (t->snaps, t->snaps_cap, t->nsnaps + 1);
+      s = &t->snaps[t->nsnaps++];
+      s->name = xstrdup (call->arg);
+    }
+  else
+    free (s->text);
+  s->text = screen_text (t);
+  return true;
+}
+
+/* wait-snapshot NAME: poll until the screen is snapshot NAME again. */
+static bool
+cmd_wait_snapshot (struct term *t, const struct call *call)
+{
+  struct snapshot *s = find_snapshot (t, call->arg);
+  if (!s)
+    die (t, "no snapshot called \"%s\"", call->arg);
+  if (poll_for (t, COND_SCREEN, s->text, -1))
+    return true;
+  show_diff (t, s->text);
+  return fail (t, "wait-snapshot: the screen is not snapshot %s after %g s",
+               call->arg, t->timeout);
+}
+
+/* screen: print the screen on stdout. */
+static bool
+cmd_screen (struct term *t, const struct call *call)
+{
+  no_arg (t, call);
+  settle (t);
+  char *s = screen_text (t);
+  printf ("%s\n", s);
+  fflush (stdout);
+  free (s);
+  return true;
+}
+
+/* cursor: print the cursor's place and visibility. */
+static bool
+cmd_cursor (struct term *t, const struct call *call)
+{
+  no_arg (t, call);
+  VTermPos cur;
+  settle (t);
+  vterm_state_get_cursorpos (vterm_obtain_state (t->vt), &cur);
+  printf ("cursor %d %d%s\n", cur.row + 1, cur.col + 1,
+          t->mode[25] ? "" : " hidden");
+  fflush (stdout);
+  return true;
+}
+
+/* modes: print the private modes the program left set. */
+static bool
+cmd_modes (struct term *t, const struct call *call)
+{
+  no_arg (t, call);
+  settle (t);
+  print_modes (t, stdout);
+  fflush (stdout);
+  return true;
+}
+
+/* sleep MS: pause, reading output, to space input. */
+static bool
+cmd_sleep (struct term *t, const struct call *call)
+{
+  int ms;
+  if (!parse_int (call->arg, 0, 60000, &ms))
+    die (t, "sleep needs MS");
+  pause_ms (t, ms);
+  return true;
+}
+
+/* alive: the program still runs. */
+static bool
+cmd_alive (struct term *t, const struct call *call)
+{
+  no_arg (t, call);
+  pump (t, 0);
+  if (check_alive (t))
+    return true;
+  char *st = describe_status (t);
+  bool r = fail (t, "alive: the program has %s", st);
+  free (st);
+  return r;
+}
+
+/* expect-exit CODE [SECONDS]: the program exits with CODE. */
+static bool
+cmd_expect_exit (struct term *t, const struct call *call)
+{
+  int v[4];
+  char code[16];
+  double secs = t->timeout;
+  if (sscanf (call->arg, "%15s %lf", code, &secs) < 1
+      || !parse_int (code, 0, 255, &v[0]) || !(secs > 0))
+    die (t, "expect-exit needs CODE [SECONDS]");
+  if (!wait_exit (t, secs))
+    return fail (t, "expect-exit: the program still runs after %g s", secs);
+  if (WIFEXITED (t->status) && WEXITSTATUS (t->status) == v[0])
+    return true;
+  char *st = describe_status (t);
+  bool r = fail (t, "expect-exit: wanted status %d, the program %s",
+                 v[0], st);
+  free (st);
+  return r;
+}
+
+/* kill SIGNAME: send the program a signal. */
+static bool
+cmd_kill (struct term *t, const struct call *call)
+{
+  int sig = signal_number (call->arg);
+  if (!sig)
+    die (t, "kill: unknown signal \"%s\"", call->arg);
+  if (!check_alive (t))
+    return fail (t, "kill: the program has already exited");
+  kill (t->pid, sig);
+  return true;
+}
+
+/* expect-restored: the terminal modes are as the program found them. */
+static bool
+cmd_expect_restored (struct term *t, const struct call *call)
+{
+  no_arg (t, call);
+  settle (t);
+  struct strbuf why = STRBUF_INIT;
+  static const int bad[] = { 47, 1047, 1049, 1000, 1002, 1003, 1005,
+                             1006, 1015 };
+  for (size_t i = 0; i < ARRAY_SIZE (bad); i++)
+    if (t->mode[bad[i]])
+      strbuf_addf (&why, " ?%dh", bad[i]);
+  if (!t->mode[25])
+    strbuf_adds (&why, " ?25l (cursor hidden)");
+  if (!why.len)
+    return true;
+  bool r = fail (t, "expect-restored: the program left these modes on:%s",
+                 why.s);
+  strbuf_free (&why);
+  return r;
+}
+
+/* The script's commands. */
+static const struct command
+{
+  const char *name;
+  bool (*run) (struct term *t, const struct call *call);
+} commands[] = {
+  { "keys", cmd_keys },
+  { "key", cmd_key },
+  { "send-raw", cmd_send_raw },
+  { "tap", cmd_tap },
+  { "tap-text", cmd_tap_text },
+  { "tap-word", cmd_tap_text },
+  { "tap-key", cmd_tap_text },
+  { "retap", cmd_retap },
+  { "drag", cmd_drag },
+  { "wheel", cmd_wheel },
+  { "wheel-to", cmd_wheel_to },
+  { "mouse", cmd_mouse },
+  { "settle", cmd_settle },
+  { "quiet", cmd_quiet },
+  { "pace", cmd_pace },
+  { "gap", cmd_gap },
+  { "resize", cmd_resize },
+  { "timeout", cmd_timeout },
+  { "wait", cmd_wait },
+  { "wait-gone", cmd_wait },
+  { "expect", cmd_wait },
+  { "expect-not", cmd_wait },
+  { "wait-row", cmd_wait_row },
+  { "expect-row", cmd_wait_row },
+  { "wait-screen", cmd_wait_screen },
+  { "expect-screen", cmd_wait_screen },
+  { "wait-attr", cmd_wait_attr },
+  { "expect-no-colour", cmd_expect_no_colour },
+  { "snapshot", cmd_snapshot },
+  { "wait-snapshot", cmd_wait_snapshot },
+  { "screen", cmd_screen },
+  { "cursor", cmd_cursor },
+  { "modes", cmd_modes },
+  { "sleep", cmd_sleep },
+  { "alive", cmd_alive },
+  { "expect-exit", cmd_expect_exit },
+  { "kill", cmd_kill },
+  { "expect-restored", cmd_expect_restored },
+};
+
 /* Run one script command; false when it failed. */
 static bool
 run (struct term *t, const char *cmd, const char *arg, FILE *in)
 {
-  int v[4];
-  if (strcmp (cmd, "keys") == 0)
-    {
-      struct strbuf b = STRBUF_INIT;
-      strbuf_add (&b, "", 0);
-      if (!unescape (arg, &b))
-        die (t, "keys: bad escape in \"%s\"", arg);
-      bool ok = send_bytes (t, b.s, b.len);
-      strbuf_free (&b);
-      return ok || fail (t, "keys: the program no longer reads its input");
-    }
-  if (strcmp (cmd, "key") == 0)
-    {
-      char *copy = xstrdup (arg), *save;
-      bool ok = true, any = false;
-      for (char *name = strtok_r (copy, " \t", &save); ok && name;
-           name = strtok_r (NULL, " \t", &save))
-        {
-          char buf[8];
-          const char *bytes = key_bytes (t, name, buf);
-          if (!bytes)
-            die (t, "key: unknown key name \"%s\"", name);
-          if (any)
-            pause_ms (t, t->gap_ms);
-          any = true;
-          ok = send_bytes (t, bytes, strlen (bytes))
-            || fail (t, "key %s: the program no longer reads its input", name);
-        }
-      free (copy);
-      if (!any)
-        die (t, "key needs a NAME");
-      return ok;
-    }
-  if (strcmp (cmd, "send-raw") == 0)
-    {
-      struct strbuf b = STRBUF_INIT;
-      for (const char *p = arg; *p; )
-        {
-          if (*p == ' ')
-            {
-              p++;
-              continue;
-            }
-          unsigned int byte;
-          if (!isxdigit ((unsigned char) p[0]) || !isxdigit ((unsigned char) p[1])
-              || sscanf (p, "%2x", &byte) != 1)
-            die (t, "send-raw: bad hex \"%s\"", arg);
-          strbuf_addc (&b, (char) byte);
-          p += 2;
-        }
-      if (!b.len)
-        die (t, "send-raw needs HEX");
-      bool ok = send_bytes (t, b.s, b.len);
-      strbuf_free (&b);
-      return ok || fail (t, "send-raw: the program no longer reads its input");
-    }
-  if (strcmp (cmd, "tap") == 0)
-    {
-      if (!parse_ints (arg, 2, -9999, 9999, v))
-        die (t, "tap needs COL ROW");
-      return tap (t, from_end (v[0], t->cols), from_end (v[1], t->rows));
-    }
-  if (strcmp (cmd, "tap-text") == 0 || strcmp (cmd, "tap-word") == 0
-      || strcmp (cmd, "tap-key") == 0)
-    {
-      bool word = cmd[4] != 't';
-      unsigned how = (word ? FIND_WORD : 0) | (cmd[4] == 'k' ? FIND_LAST : 0);
-      char *s = text_arg (t, cmd, arg);
-      int row, c0, c1;
-      bool ok = poll_for (t, word ? COND_WORD : COND_TEXT, s, -1)
-        && find_text (t, s, -1, how, &row, &c0, &c1);
-      free (s);
-      if (!ok)
-        return fail (t, "%s: \"%s\" is not on screen%s after %g s", cmd,
-                     arg, word ? " as a word" : "", t->timeout);
-      if (t->verbose)
-        fprintf (stderr, "term: tap %d %d\n", (c0 + c1 - 1) / 2 + 1, row + 1);
-      return tap (t, (c0 + c1 - 1) / 2 + 1, row + 1);
-    }
-  if (strcmp (cmd, "retap") == 0)
-    {
-      if (!t->last_col)
-        die (t, "retap: nothing was tapped yet");
-      return tap (t, t->last_col, t->last_row);
-    }
-  if (strcmp (cmd, "drag") == 0)
-    {
-      if (!parse_ints (arg, 4, -9999, 9999, v))
-        die (t, "drag needs C1 R1 C2 R2");
-      return drag (t, from_end (v[0], t->cols), from_end (v[1], t->rows),
-                   from_end (v[2], t->cols), from_end (v[3], t->rows));
-    }
-  if (strcmp (cmd, "wheel") == 0)
-    {
-      bool up = strncmp (arg, "up ", 3) == 0;
-      if ((!up && strncmp (arg, "down ", 5) != 0)
-          || !parse_ints (arg + (up ? 3 : 5), 2, -9999, 9999, v))
-        die (t, "wheel needs up|down COL ROW");
-      v[0] = from_end (v[0], t->cols);
-      v[1] = from_end (v[1], t->rows);
-      if (!on_screen (t, v[0], v[1]) || !mouse_on (t, false, "wheel")
-          || !send_mouse (t, up ? 64 : 65, v[0], v[1], false))
-        return false;
-      pause_ms (t, t->gap_ms);
-      return true;
-    }
-  if (strcmp (cmd, "wheel-to") == 0)
-    {
-      /* "wheel-to COL ROW TEXT" */
-      char c[16], r[16];
-      int n = 0;
-      if (sscanf (arg, "%15s %15s %n", c, r, &n) != 2 || !arg[n]
-          || !parse_int (c, -9999, 9999, &v[0]) || !parse_int (r, -9999, 9999, &v[1]))
-        die (t, "wheel-to needs COL ROW TEXT");
-      v[0] = from_end (v[0], t->cols);
-      v[1] = from_end (v[1], t->rows);
-      if (!on_screen (t, v[0], v[1]) || !mouse_on (t, false, "wheel-to"))
-        return false;
-      char *s = text_arg (t, cmd, arg + n);
-      bool found = wheel_to (t, v[0], v[1], s);
-      free (s);
-      return found || fail (t, "wheel-to: \"%s\" is not on screen after "
-                            "wheeling down to the end and back up", arg + n);
-    }
-  if (strcmp (cmd, "mouse") == 0)
-    {
-      if (strcmp (arg, "auto") == 0)
-        t->mouse = MOUSE_AUTO;
-      else if (strcmp (arg, "sgr") == 0)
-        t->mouse = MOUSE_SGR;
-      else if (strcmp (arg, "x10") == 0)
-        t->mouse = MOUSE_X10;
-      else
-        die (t, "mouse needs auto, sgr or x10");
-      return true;
-    }
-  if (strcmp (cmd, "settle") == 0)
-    {
-      settle (t);
-      return true;
-    }
-  if (strcmp (cmd, "quiet") == 0)
-    {
-      if (!parse_int (arg, 1, 10000, &t->quiet_ms))
-        die (t, "quiet needs MS");
-      return true;
-    }
-  if (strcmp (cmd, "pace") == 0)
-    {
-      if (!parse_int (arg, 0, 10000, &t->pace_ms))
-        die (t, "pace needs MS");
-      return true;
-    }
-  if (strcmp (cmd, "gap") == 0)
-    {
-      if (!parse_int (arg, 0, 10000, &t->gap_ms))
-        die (t, "gap needs MS");
-      return true;
-    }
-  if (strcmp (cmd, "resize") == 0)
-    {
-      if (!parse_ints (arg, 2, 1, 1000, v))
-        die (t, "resize needs COLS ROWS (1 to 1000)");
-      return resize (t, v[0], v[1]);
-    }
-  if (strcmp (cmd, "timeout") == 0)
-    {
-      char *end;
-      double s = strtod (arg, &end);
-      if (end == arg || *end || !(s > 0 && s < 3600))
-        die (t, "timeout needs SECONDS");
-      t->timeout = s;
-      return true;
-    }
-  if (strcmp (cmd, "wait") == 0 || strcmp (cmd, "wait-gone") == 0
-      || strcmp (cmd, "expect") == 0 || strcmp (cmd, "expect-not") == 0)
-    {
-      bool gone = strstr (cmd, "-gone") || strstr (cmd, "-not");
-      bool now_only = cmd[0] == 'e';
-      char *s = text_arg (t, cmd, arg);
-      enum cond c = gone ? COND_GONE : COND_TEXT;
-      bool ok = now_only ? (settle (t), holds (t, c, s, -1))
-        : poll_for (t, c, s, -1);
-      free (s);
-      if (ok)
-        return true;
-      if (now_only)
-        return fail (t, "%s: \"%s\" is %s on screen", cmd, arg,
-                     gone ? "still" : "not");
-      return fail (t, "%s: \"%s\" is %s on screen after %g s", cmd, arg,
-                   gone ? "still" : "not", t->timeout);
-    }
-  if (strcmp (cmd, "wait-row") == 0 || strcmp (cmd, "expect-row") == 0)
-    {
-      int row;
-      char *s = row_arg (t, cmd, arg, &row);
-      bool ok = cmd[0] == 'e' ? (settle (t), holds (t, COND_TEXT, s, row - 1))
-        : poll_for (t, COND_TEXT, s, row - 1);
-      free (s);
-      return ok || fail (t, "%s: row %d does not contain \"%s\"%s", cmd, row,
-                         strchr (arg, ' ') + 1,
-                         cmd[0] == 'e' ? "" : " before the timeout");
-    }
-  if (strcmp (cmd, "wait-screen") == 0 || strcmp (cmd, "expect-screen") == 0)
-    {
-      int start = t->line;
-      char *want = read_block (t, in);
-      bool ok = cmd[0] == 'e' ? (settle (t), holds (t, COND_SCREEN, want, -1))
-        : poll_for (t, COND_SCREEN, want, -1);
-      if (!ok)
-        {
-          t->line = start;
-          show_diff (t, want);
-          fail (t, "%s: the screen differs from the lines that follow", cmd);
-        }
-      free (want);
-      return ok;
-    }
-  if (strcmp (cmd, "snapshot") == 0)
-    {
-      if (!*arg || strchr (arg, ' '))
-        die (t, "snapshot needs a NAME");
-      settle (t);
-      struct snapshot *s = find_snapshot (t, arg);
-      if (!s)
-        {
-          XGROW (t->snaps, t->snaps_cap, t->nsnaps + 1);
-          s = &t->snaps[t->nsnaps++];
-          s->name = xstrdup (arg);
-        }
-      else
-        free (s->text);
-      s->text = screen_text (t);
-      return true;
-    }
-  if (strcmp (cmd, "wait-snapshot") == 0)
-    {
-      struct snapshot *s = find_snapshot (t, arg);
-      if (!s)
-        die (t, "no snapshot called \"%s\"", arg);
-      if (poll_for (t, COND_SCREEN, s->text, -1))
-        return true;
-      show_diff (t, s->text);
-      return fail (t, "wait-snapshot: the screen is not snapshot %s after %g s",
-                   arg, t->timeout);
-    }
-  if (strcmp (cmd, "screen") == 0)
-    {
-      settle (t);
-      char *s = screen_text (t);
-      printf ("%s\n", s);
-      fflush (stdout);
-      free (s);
-      return true;
-    }
-  if (strcmp (cmd, "cursor") == 0)
-    {
-      VTermPos cur;
-      settle (t);
-      vterm_state_get_cursorpos (vterm_obtain_state (t->vt), &cur);
-      printf ("cursor %d %d%s\n", cur.row + 1, cur.col + 1,
-              t->mode[25] ? "" : " hidden");
-      fflush (stdout);
-      return true;
-    }
-  if (strcmp (cmd, "modes") == 0)
-    {
-      settle (t);
-      print_modes (t, stdout);
-      fflush (stdout);
-      return true;
-    }
-  if (strcmp (cmd, "sleep") == 0)
-    {
-      int ms;
-      if (!parse_int (arg, 0, 60000, &ms))
-        die (t, "sleep needs MS");
-      pause_ms (t, ms);
-      return true;
-    }
-  if (strcmp (cmd, "alive") == 0)
-    {
-      pump (t, 0);
-      if (check_alive (t))
-        return true;
-      char *st = describe_status (t);
-      bool r = fail (t, "alive: the program has %s", st);
-      free (st);
-      return r;
-    }
-  if (strcmp (cmd, "expect-exit") == 0)
-    {
-      char code[16];
-      double secs = t->timeout;
-      if (sscanf (arg, "%15s %lf", code, &secs) < 1
-          || !parse_int (code, 0, 255, &v[0]) || !(secs > 0))
-        die (t, "expect-exit needs CODE [SECONDS]");
-      if (!wait_exit (t, secs))
-        return fail (t, "expect-exit: the program still runs after %g s", secs);
-      if (WIFEXITED (t->status) && WEXITSTATUS (t->status) == v[0])
-        return true;
-      char *st = describe_status (t);
-      bool r = fail (t, "expect-exit: wanted status %d, the program %s",
-                     v[0], st);
-      free (st);
-      return r;
-    }
-  if (strcmp (cmd, "kill") == 0)
-    {
-      int sig = signal_number (arg);
-      if (!sig)
-        die (t, "kill: unknown signal \"%s\"", arg);
-      if (!check_alive (t))
-        return fail (t, "kill: the program has already exited");
-      kill (t->pid, sig);
-      return true;
-    }
-  if (strcmp (cmd, "expect-restored") == 0)
-    {
-      settle (t);
-      struct strbuf why = STRBUF_INIT;
-      static const int bad[] = { 47, 1047, 1049, 1000, 1002, 1003, 1005,
-                                 1006, 1015 };
-      for (size_t i = 0; i < ARRAY_SIZE (bad); i++)
-        if (t->mode[bad[i]])
-          strbuf_addf (&why, " ?%dh", bad[i]);
-      if (!t->mode[25])
-        strbuf_adds (&why, " ?25l (cursor hidden)");
-      if (!why.len)
-        return true;
-      bool r = fail (t, "expect-restored: the program left these modes on:%s",
-                     why.s);
-      strbuf_free (&why);
-      return r;
-    }
+  struct call call = { .name = cmd, .arg = arg, .in = in };
+  for (size_t i = 0; i < ARRAY_SIZE (commands); i++)
+    if (strcmp (cmd, commands[i].name) == 0)
+      return commands[i].run (t, &call);
   die (t, "unknown command \"%s\"", cmd);
 }
 
@@ -1446,7 +1777,8 @@ usage (int status)
 {
   fputs ("Usage: term [-s COLSxROWS] [-t SECONDS] [-l LOGFILE] [-v] "
          "COMMAND [ARG]... < SCRIPT\n"
-         "Run COMMAND in a pty read by libvterm and play SCRIPT; see term.c.\n",
+         "Run COMMAND in a pty read by libvterm and play SCRIPT "
+         "(see term.c).\n",
          status ? stderr : stdout);
   exit (status);
 }
