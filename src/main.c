@@ -3,13 +3,19 @@
 
 #include <getopt.h>
 #include <locale.h>
+#include <syslog.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "content.h"
 #include "diag.h"
+#include "kiosk-report.h"
 #include "lang.h"
 #include "layout.h"
 #include "model.h"
 #include "nav.h"
+#include "staff.h"
+#include "stats.h"
 #include "view.h"
 #include "wrap.h"
 
@@ -29,6 +35,8 @@ struct options
   const char *content_dir;
   const char *page;             /* --page or --dump's ID */
   const char *staff_file;
+  bool staff_given;             /* --staff was on the command line */
+  const char *stats_file;       /* --stats, or NULL */
   bool kiosk;
   bool has_lang;
   enum lang lang;
@@ -40,6 +48,7 @@ struct options
 enum
 {
   OPT_STAFF = CHAR_MAX + 1,
+  OPT_STATS,
   OPT_WRAP,
   OPT_CHECK,
   OPT_LIST
@@ -51,6 +60,7 @@ static const struct option long_options[] = {
   { "kiosk", no_argument, NULL, 'k' },
   { "idle", required_argument, NULL, 'i' },
   { "staff", required_argument, NULL, OPT_STAFF },
+  { "stats", required_argument, NULL, OPT_STATS },
   { "dump", optional_argument, NULL, 'd' },
   { "width", required_argument, NULL, 'w' },
   { "wrap", required_argument, NULL, OPT_WRAP },
@@ -76,6 +86,8 @@ print_help (void)
   -i, --idle=SECONDS     idle time before the attract screen (default: site.yaml, else 120)\n\
       --staff=FILE       staff settings: PIN hash (default: %s)\n"),
           SYSCONFDIR "/kiosque/staff.conf");
+  fputs (_("\
+      --stats=FILE       append usage statistics to FILE as CSV rows\n"), stdout);
   fputs (_("\
   -d, --dump[=ID]        print page ID (default: home) laid out exactly as on screen,\n\
                          as plain UTF-8 text, then exit; needs no terminal\n\
@@ -145,6 +157,10 @@ parse_options (int argc, char **argv, struct options *o)
         break;
       case OPT_STAFF:
         o->staff_file = optarg;
+        o->staff_given = true;
+        break;
+      case OPT_STATS:
+        o->stats_file = optarg;
         break;
       case 'd':
         o->mode = MODE_DUMP;
@@ -196,11 +212,14 @@ run_wrap (const struct options *o)
   return wrap_filter (stdin, stdout, o->wrap_width);
 }
 
-/* --check: every diagnostic about the content, then the count; the
-   status says whether there was an error. */
+/* --check: whether staff access is on (when --staff was given or the
+   default staff file exists), every diagnostic about the content, then
+   the count; the status says whether the content has an error. */
 static int
 run_check (const struct options *o)
 {
+  if (o->staff_given || access (o->staff_file, F_OK) == 0)
+    kiosk_report_staff_file (o->staff_file, stdout);
   struct diags diags = DIAGS_INIT;
   struct site *site = content_load (o->content_dir, &diags);
   diags_print (&diags, stdout);
@@ -340,17 +359,43 @@ run_screen (const struct options *o)
       site_free (site);
       return 1;
     }
+  /* Staff access: why it is off goes to stderr before the screen
+     takes the terminal, and to the system log (the journal), since in
+     a terminal such as foot stderr is the screen itself. */
+  struct staff staff;
+  char *cause = NULL;
+  bool staff_on = staff_load (o->staff_file, &staff, &cause);
+  if (!staff_on && (o->kiosk || o->staff_given))
+    {
+      fprintf (stderr, "%s: %s\n", PACKAGE, cause);
+      openlog (PACKAGE, LOG_PID, LOG_USER);
+      syslog (LOG_WARNING, "%s", cause);
+      closelog ();
+    }
+  free (cause);
+  struct stats stats;
+  if (!stats_init (&stats, o->stats_file, time (NULL), &cause))
+    fprintf (stderr, "%s: %s\n", PACKAGE, cause);
+  free (cause);
+
   struct view_options vo = {
     .lang = o->has_lang ? o->lang : site->default_lang,
     .page = o->page,
     .kiosk = o->kiosk,
     .tap_guard_ms = NAV_TAP_GUARD_MS,
+    /* Outside kiosk mode, no idle reset unless asked for. */
+    .idle_seconds = o->idle_seconds > 0 ? (int) o->idle_seconds
+                    : o->kiosk ? -1 : 0,
+    .staff = staff_on ? &staff : NULL,
+    .stats = &stats,
   };
   /* Tests that tap faster than a finger can set the double-tap guard. */
   const char *guard = getenv ("KIOSQUE_TAP_GUARD_MS");
   if (guard && *guard)
     vo.tap_guard_ms = (unsigned) strtoul (guard, NULL, 10);
   int status = view_run (site, &vo);
+  stats_free (&stats);
+  staff_free (&staff);
   site_free (site);
   return status;
 }

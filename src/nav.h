@@ -12,9 +12,10 @@
 #include "layout.h"
 #include "model.h"
 
-/* What fills the screen between the header and the footer.  Kiosk mode
-   (issue 5) adds its screens here (attract, idle countdown, PIN pad,
-   staff menu); each is one more case in nav_apply's switch. */
+/* What fills the screen between the header and the footer.  Kiosk
+   mode's own screens (idle countdown, attract screen, PIN pad, staff
+   menu) are not nav's: kiosk.c runs them, view-kiosk-draw.c draws them
+   over these. */
 enum nav_screen
 {
   NAV_SCREEN_PAGE,

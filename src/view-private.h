@@ -77,6 +77,8 @@ struct view
 
   bool colour;                  /* colours (not NO_COLOR, a colour terminal) */
   bool italics;                 /* the terminal can show italics */
+
+  struct view_kiosk *kiosk;     /* kiosk mode's state (view-kiosk.c) */
 };
 
 /* Compute V->geo for a screen of LINES x COLS. */

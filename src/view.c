@@ -15,6 +15,7 @@
 #include "body.h"
 #include "lang.h"
 #include "layout.h"
+#include "view-kiosk.h"
 #include "view-private.h"
 
 /* Esc must act at once; sequences from a real terminal arrive faster. */
@@ -464,6 +465,7 @@ view_run (const struct site *site, const struct view_options *options)
   view_draw_init (&v);
   nav_init (&v.nav, site, options->page, options->lang);
   v.nav.tap_guard_ms = options->tap_guard_ms;
+  view_kiosk_start (&v);
 
   struct pointer pointer = { 0 };
   bool need_layout = true, need_query = false, need_draw = true;
@@ -477,6 +479,7 @@ view_run (const struct site *site, const struct view_options *options)
           need_query |= v.nav.screen == NAV_SCREEN_SEARCH;
           need_draw = true;
           need_layout = false;
+          view_kiosk_shown (&v);
         }
       if (need_query)
         {
@@ -487,14 +490,27 @@ view_run (const struct site *site, const struct view_options *options)
       if (need_draw)
         {
           view_draw (&v);
+          view_kiosk_draw (&v);
           wnoutrefresh (stdscr);
           doupdate ();
           need_draw = false;
         }
 
-      wint_t c;
+      /* Kiosk mode's timers may need the loop before the wake-up. */
+      long long wait = view_kiosk_wait (&v);
+      wtimeout (stdscr, wait >= 0 && wait < VIEW_WAKE_MS
+                        ? (int) wait : VIEW_WAKE_MS);
+      wint_t c = 0;
       long long asked = now_ms ();
       int type = wget_wch (stdscr, &c);
+      /* Kiosk mode sees every input first, and the time passing. */
+      unsigned kiosk = view_kiosk_input (&v, type, c);
+      if (kiosk & VIEW_KIOSK_EXIT)
+        break;
+      need_layout |= (kiosk & VIEW_KIOSK_RELAYOUT) != 0;
+      need_draw |= (kiosk & VIEW_KIOSK_REDRAW) != 0;
+      if (kiosk & VIEW_KIOSK_TAKEN)
+        continue;
       if (type == ERR)
         {
           /* The wait ran out, or a signal came; but failing at once,
@@ -511,6 +527,11 @@ view_run (const struct site *site, const struct view_options *options)
       struct nav_event ev;
       if (!decode_input (&v, &pointer, type, c, &ev))
         continue;
+      if (ev.tap && view_kiosk_tap (&v, &ev))
+        {
+          need_draw = true;
+          continue;
+        }
       struct nav_env env = make_env (&v);
       unsigned r = nav_apply (&v.nav, &ev, &env, now_ms ());
       if (r & NAV_EXIT)
@@ -522,5 +543,6 @@ view_run (const struct site *site, const struct view_options *options)
 
   stop_terminal (screen);
   view_free (&v);
+  view_kiosk_end (&v);
   return 0;
 }
