@@ -51,12 +51,54 @@ library_failure (void)
   exit (1);
 }
 
+/* Whether valid UTF-8 S[0..N) is surely in NFC already: it holds only
+   characters below U+0300 (ASCII, Latin-1, Latin Extended-A and -B:
+   French and most Vietnamese letters), in U+1E00..U+1EFF (Vietnamese
+   letters with tone marks) or in U+2010..U+2064 (dashes, quotes, narrow
+   no-break space).  None of these changes under NFC, none has a
+   combining class, and none is the second character of a composition,
+   so a text made of them alone is its own NFC.  Lets prose skip
+   u8_normalize, the costliest step of --wrap and of loading. */
+static bool
+surely_nfc (const char *s, size_t n)
+{
+  const unsigned char *u = (const unsigned char *) s;
+  size_t i = 0;
+  while (i < n)
+    {
+      unsigned char b = u[i];
+      if (b < 0x80)
+        i++;
+      else if (b >= 0xC2 && b < 0xCC && i + 1 < n && (u[i + 1] & 0xC0) == 0x80)
+        i += 2;                 /* U+0080..U+02FF */
+      else if (b == 0xE1 && i + 2 < n && u[i + 1] >= 0xB8 && u[i + 1] <= 0xBB
+               && (u[i + 2] & 0xC0) == 0x80)
+        i += 3;                 /* U+1E00..U+1EFF */
+      else if (b == 0xE2 && i + 2 < n
+               && ((u[i + 1] == 0x80 && u[i + 2] >= 0x90 && u[i + 2] <= 0xBF)
+                   || (u[i + 1] == 0x81 && u[i + 2] >= 0x80 && u[i + 2] <= 0xA4)))
+        i += 3;                 /* U+2010..U+2064 */
+      else
+        return false;
+    }
+  return true;
+}
+
 char *
 text_nfc (const char *s, size_t n, size_t *out_len)
 {
   size_t len = 0;
   if (n == 0)
     return own_result (NULL, 0, out_len);
+  if (surely_nfc (s, n))
+    {
+      char *out = xmalloc (n + 1);
+      memcpy (out, s, n);
+      out[n] = '\0';
+      if (out_len)
+        *out_len = n;
+      return out;
+    }
   uint8_t *r = u8_normalize (UNINORM_NFC, (const uint8_t *) s, n, NULL, &len);
   if (!r)
     library_failure ();
