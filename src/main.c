@@ -7,6 +7,7 @@
 #include "content.h"
 #include "diag.h"
 #include "lang.h"
+#include "layout.h"
 #include "model.h"
 #include "wrap.h"
 
@@ -243,6 +244,82 @@ run_list (const struct options *o)
   return status;
 }
 
+/* Is FILE (a path from the loader) one of the files of page ID? */
+static bool
+is_page_file (const char *file, const char *id)
+{
+  size_t n = strlen (file);
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      char *tail = xasprintf ("%s.%s.md", id, lang_code ((enum lang) l));
+      size_t tn = strlen (tail);
+      bool match = n >= tn && strcmp (file + n - tn, tail) == 0
+        && (n == tn || file[n - tn - 1] == '/');
+      free (tail);
+      if (match)
+        return true;
+    }
+  return false;
+}
+
+/* Print to OUT the diagnostics about page ID's own files, if one of
+   them is an error: the rest of the site is --check's business. */
+static void
+print_page_diags (const struct diags *d, const char *id, FILE *out)
+{
+  struct diags mine = DIAGS_INIT;
+  for (size_t i = 0; i < d->count; i++)
+    if (d->items[i].file && is_page_file (d->items[i].file, id))
+      diags_add (&mine, d->items[i].file, d->items[i].line,
+                 d->items[i].severity, "%s", d->items[i].message);
+  if (mine.errors > 0)
+    diags_print (&mine, out);
+  diags_free (&mine);
+}
+
+/* --dump: the page laid out at --width in --lang, as the screen shows
+   it, on stdout. */
+static int
+run_dump (const struct options *o)
+{
+  struct diags diags = DIAGS_INIT;
+  struct site *site = content_load (o->content_dir, &diags);
+  if (!site)
+    {
+      print_errors (&diags, stderr);
+      diags_free (&diags);
+      return 1;
+    }
+  const char *id = o->page ? o->page : site->home;
+  const struct page *page = id ? site_find (site, id) : NULL;
+  if (id)
+    print_page_diags (&diags, id, stderr);
+  int status = 0;
+  if (!page)
+    {
+      fprintf (stderr, _("%s: no page '%s' in %s\n"), PACKAGE, id ? id : "",
+               o->content_dir);
+      status = 1;
+    }
+  else
+    {
+      enum lang lang = o->has_lang ? o->lang : site->default_lang;
+      /* Card labels and notices are in the language of the page. */
+      lang_use_for_messages (lang);
+      struct layout *layout = layout_page (site, page, lang, o->width);
+      layout_print (layout, stdout);
+      layout_free (layout);
+      if (fflush (stdout) != 0 || ferror (stdout))
+        {
+          fprintf (stderr, _("%s: write error: %s\n"), PACKAGE, strerror (errno));
+          status = 1;
+        }
+    }
+  site_free (site);
+  diags_free (&diags);
+  return status;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -265,6 +342,7 @@ main (int argc, char **argv)
     case MODE_LIST:
       return run_list (&o);
     case MODE_DUMP:
+      return run_dump (&o);
     case MODE_SCREEN:
       break;
     }
