@@ -123,9 +123,33 @@ text_width (const char *s, size_t n)
   return total > INT_MAX ? INT_MAX : (int) total;
 }
 
+bool
+text_is_plain (unsigned int uc)
+{
+  return (uc >= 0x20 && uc < 0x7F) || (uc >= 0xA0 && uc < 0x300 && uc != 0xAD)
+         || (uc >= 0x1E00 && uc < 0x1F00)
+         || (uc >= 0x2010 && uc <= 0x205E && !(uc >= 0x2028 && uc <= 0x202E));
+}
+
 size_t
 text_grapheme_len (const char *s, size_t n)
 {
+  /* A plain character followed by another, or by a control character,
+     or alone, is a cluster of its own: no rule of UAX #29 joins them. */
+  if (n > 0)
+    {
+      ucs4_t a, b;
+      int k = u8_mbtouc (&a, (const uint8_t *) s, n);
+      if (k > 0 && text_is_plain (a))
+        {
+          if ((size_t) k == n)
+            return n;
+          int kb = u8_mbtouc (&b, (const uint8_t *) s + k, n - (size_t) k);
+          if (kb > 0 && (text_is_plain (b) || b < 0x20))
+            return (size_t) k;
+        }
+    }
+
   /* u8_grapheme_breaks needs the left context (regional indicator pairs,
      emoji sequences), which starts at S; a boundary only depends on what
      lies before it and the one character after it, so a window of whole

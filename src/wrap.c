@@ -191,21 +191,6 @@ forbidden_break (const struct para *p, size_t i)
   return after_leading_hyphen (p, i);
 }
 
-/* Whether UC is a plain character of prose: printable ASCII, Latin-1
-   and Latin Extended (but the soft hyphen), Vietnamese letters with
-   tone marks (U+1E00..U+1EFF), dashes, quotes and the narrow no-break
-   space (U+2010..U+205E but the separators and bidi controls).  Each is
-   one column wide, has the grapheme break property Other and no
-   combining class, and only U+0020 among them is a space that a break
-   drops (wrap-test checks all this against libunistring). */
-static bool
-is_plain (ucs4_t uc)
-{
-  return (uc >= 0x20 && uc < 0x7F) || (uc >= 0xA0 && uc < 0x300 && uc != 0xAD)
-         || (uc >= 0x1E00 && uc < 0x1F00)
-         || (uc >= 0x2010 && uc <= 0x205E && !(uc >= 0x2028 && uc <= 0x202E));
-}
-
 /* Whether S[0..N) holds plain characters only: then every character
    starts a grapheme cluster (no rule of UAX #29 joins them), and the
    costly u8_grapheme_breaks and uc_width can be skipped. */
@@ -217,7 +202,7 @@ all_plain (const char *s, size_t n)
     {
       ucs4_t uc;
       int k = u8_mbtouc (&uc, (const uint8_t *) s + i, n - i);
-      if (k <= 0 || !is_plain (uc))
+      if (k <= 0 || !text_is_plain (uc))
         return false;
       i += (size_t) k;
     }
@@ -265,7 +250,7 @@ para_init (struct para *p, const char *s, size_t n)
             p->at[after] |= AT_FORCED | AT_RAW_BREAK;
           forced = true;
         }
-      bool plain_char = plain || is_plain (uc);
+      bool plain_char = plain || text_is_plain (uc);
       if (uc == ' ' || (!plain_char && is_drop_space (uc)))
         p->at[i] |= AT_SPACE;
       else if (uc >= 0xA0 && is_glue (uc))

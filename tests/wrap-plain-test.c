@@ -1,6 +1,7 @@
 /* wrap-plain-test.c -- the fast paths of the text engine give exactly
    what the slow, general ones give.  wrap.c skips libunistring's
-   grapheme and width look-ups for paragraphs of "plain" characters, and
+   grapheme and width look-ups for paragraphs of "plain" characters
+   (text_is_plain), text_grapheme_len measures them without it, and
    text_nfc skips u8_normalize for text that is surely NFC already;
    for every character of those ranges, the results must not change. */
 #include "system.h"
@@ -122,6 +123,22 @@ check_char (unsigned uc)
                  width, lp, lq);
       CHECK (prefix);
     }
+
+  /* Grapheme clusters: a plain character followed by a letter is
+     measured as libunistring measures it followed by a CJK one. */
+  char ca[8], cj[8];
+  memcpy (ca, c, k);
+  ca[k] = 'a';
+  memcpy (cj, c, k);
+  memcpy (cj + k, "\xE6\xBC\xA2", 3);
+  size_t ga = text_grapheme_len (ca, k + 1), gj = text_grapheme_len (cj, k + 3);
+  if (ga != gj)
+    fprintf (stderr, "U+%04X: grapheme %zu before a letter, %zu before CJK\n",
+             uc, ga, gj);
+  CHECK (ga == gj);
+  CHECK (text_is_plain (uc) == (ga == k && text_grapheme_len (c, k) == k
+                                && text_width (c, k) == 1)
+         || !text_is_plain (uc));
 
   /* NFC: the fast copy equals the normalised text. */
   size_t len;
