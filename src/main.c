@@ -9,6 +9,8 @@
 #include "lang.h"
 #include "layout.h"
 #include "model.h"
+#include "nav.h"
+#include "view.h"
 #include "wrap.h"
 
 /* What the command line asked for. */
@@ -320,6 +322,39 @@ run_dump (const struct options *o)
   return status;
 }
 
+/* The full-screen guide.  Content errors go to stderr before the screen
+   starts, and every good page is shown. */
+static int
+run_screen (const struct options *o)
+{
+  struct diags diags = DIAGS_INIT;
+  struct site *site = content_load (o->content_dir, &diags);
+  print_errors (&diags, stderr);
+  diags_free (&diags);
+  if (!site)
+    return 1;
+  if (o->page && !site_find (site, o->page))
+    {
+      fprintf (stderr, _("%s: no page '%s' in %s\n"), PACKAGE, o->page,
+               o->content_dir);
+      site_free (site);
+      return 1;
+    }
+  struct view_options vo = {
+    .lang = o->has_lang ? o->lang : site->default_lang,
+    .page = o->page,
+    .kiosk = o->kiosk,
+    .tap_guard_ms = NAV_TAP_GUARD_MS,
+  };
+  /* Tests that tap faster than a finger can set the double-tap guard. */
+  const char *guard = getenv ("KIOSQUE_TAP_GUARD_MS");
+  if (guard && *guard)
+    vo.tap_guard_ms = (unsigned) strtoul (guard, NULL, 10);
+  int status = view_run (site, &vo);
+  site_free (site);
+  return status;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -344,8 +379,7 @@ main (int argc, char **argv)
     case MODE_DUMP:
       return run_dump (&o);
     case MODE_SCREEN:
-      break;
+      return run_screen (&o);
     }
-  fprintf (stderr, "%s: mode not built yet\n", PACKAGE);
   return 1;
 }
