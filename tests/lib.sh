@@ -1,6 +1,7 @@
 # lib.sh -- sourced by the shell tests: paths, a pinned environment, helpers.
 set -u
 : "${KIOSQUE:=../src/kiosque}"
+: "${KIOSQUE_TERM:=../tests/term}"
 : "${srcdir:=.}"
 : "${top_srcdir:=..}"
 LC_ALL=C.UTF-8 LANGUAGE= TERM=xterm-256color
@@ -28,3 +29,7 @@ for l in fr vi; do
 done
 KIOSQUE_LOCALEDIR=$tmp/locale
 export KIOSQUE_LOCALEDIR
+# need_term: skip (77) unless tests/term, the libvterm test terminal, was built.
+need_term () {
+  test -x "$KIOSQUE_TERM" || { echo "SKIP: tests/term not built (no libvterm)"; exit 77; }
+}
