@@ -105,13 +105,32 @@ text_nfc (const char *s, size_t n, size_t *out_len)
   return own_result (r, len, out_len);
 }
 
+bool
+text_is_plain (unsigned int uc)
+{
+  return (uc >= 0x20 && uc < 0x7F) || (uc >= 0xA0 && uc < 0x300 && uc != 0xAD)
+         || (uc >= 0x1E00 && uc < 0x1F00)
+         || (uc >= 0x2010 && uc <= 0x205E && !(uc >= 0x2028 && uc <= 0x202E));
+}
+
 int
 text_width (const char *s, size_t n)
 {
+  /* Plain characters are one column each (text_is_plain): count those
+     that start S, and leave the rest to u8_width. */
+  size_t chars = 0, i = 0;
+  while (i < n)
+    {
+      ucs4_t uc;
+      int k = u8_mbtouc (&uc, (const uint8_t *) s + i, n - i);
+      if (k <= 0 || !text_is_plain (uc))
+        break;
+      chars++;
+      i += (size_t) k;
+    }
   /* u8_width stops at a NUL; widths add up character by character, so
      measure each NUL-free piece (a NUL has no width anyway). */
-  long total = 0;
-  size_t i = 0;
+  long total = chars > LONG_MAX ? LONG_MAX : (long) chars;
   while (i < n)
     {
       const char *nul = memchr (s + i, '\0', n - i);
@@ -121,14 +140,6 @@ text_width (const char *s, size_t n)
       i += piece + (nul ? 1 : 0);
     }
   return total > INT_MAX ? INT_MAX : (int) total;
-}
-
-bool
-text_is_plain (unsigned int uc)
-{
-  return (uc >= 0x20 && uc < 0x7F) || (uc >= 0xA0 && uc < 0x300 && uc != 0xAD)
-         || (uc >= 0x1E00 && uc < 0x1F00)
-         || (uc >= 0x2010 && uc <= 0x205E && !(uc >= 0x2028 && uc <= 0x202E));
 }
 
 size_t

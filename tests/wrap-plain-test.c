@@ -1,7 +1,8 @@
 /* wrap-plain-test.c -- the fast paths of the text engine give exactly
    what the slow, general ones give.  wrap.c skips libunistring's
    grapheme and width look-ups for paragraphs of "plain" characters
-   (text_is_plain), text_grapheme_len measures them without it, and
+   (text_is_plain), text_grapheme_len and text_width measure them
+   without it, and
    text_nfc skips u8_normalize for text that is surely NFC already;
    for every character of those ranges, the results must not change. */
 #include "system.h"
@@ -104,6 +105,17 @@ check_char (unsigned uc)
       CHECK (w == lines.lines[0].width);
     }
   wrap_lines_free (&lines);
+
+  /* text_width: the same as libunistring's, which measures it all
+     when a wide character comes first. */
+  char wq[80];
+  memcpy (wq, "\xE6\xBC\xA2", 3);
+  memcpy (wq + 3, p, n);
+  int wide = text_width (wq, n + 3), alone = text_width (p, n);
+  if (wide - 2 != alone)
+    fprintf (stderr, "U+%04X: width %d alone, %d after a CJK character\n", uc,
+             alone, wide - 2);
+  CHECK (wide - 2 == alone);
 
   /* Narrow lines: the same cuts whichever path measured them. */
   for (int width = 1; width <= 6; width++)
