@@ -687,6 +687,19 @@ grapheme_start (const struct field *f, size_t k)
   return k < f->nmap ? f->map[k].plain : f->plain_len;
 }
 
+/* Display columns of grapheme K of F (printable ASCII, most of them
+   even in Vietnamese, without a call). */
+static int
+grapheme_width (const struct field *f, size_t k)
+{
+  size_t a = grapheme_start (f, k), len = grapheme_start (f, k + 1) - a;
+  unsigned char c = (unsigned char) f->plain[a];
+  if (len == 1 && c >= 0x20 && c < 0x7F)
+    return 1;
+  int w = text_width (f->plain + a, len);
+  return w < 0 ? 0 : w;
+}
+
 /* The snippet of field F around plain bytes [MS, ME) into HIT, at most
    WIDTH columns.  Only the graphemes that can show are measured: the
    match and up to WIDTH columns on each side of it, one more beyond as
@@ -712,8 +725,7 @@ make_snippet (const struct field *f, size_t ms, size_t me, int width,
   long side = 0;
   while (g0 > first)
     {
-      int gw = text_width (p + grapheme_start (f, g0 - 1),
-                           grapheme_start (f, g0) - grapheme_start (f, g0 - 1));
+      int gw = grapheme_width (f, g0 - 1);
       if (side > width && gw > 0)
         break;
       side += gw;
@@ -725,8 +737,7 @@ make_snippet (const struct field *f, size_t ms, size_t me, int width,
   side = 0;
   while (g1 < last)
     {
-      int gw = text_width (p + grapheme_start (f, g1),
-                           grapheme_start (f, g1 + 1) - grapheme_start (f, g1));
+      int gw = grapheme_width (f, g1);
       if (side > width && gw > 0)
         break;
       side += gw;
@@ -745,10 +756,7 @@ make_snippet (const struct field *f, size_t ms, size_t me, int width,
   for (size_t k = 0; k < ng; k++)
     {
       off[k] = grapheme_start (f, g0 + k);
-      size_t g = grapheme_start (f, g0 + k + 1) - off[k];
-      w[k] = text_width (p + off[k], g);
-      if (w[k] < 0)
-        w[k] = 0;
+      w[k] = grapheme_width (f, g0 + k);
       total += w[k];
     }
   off[ng] = grapheme_start (f, g1);
