@@ -110,7 +110,8 @@ text_is_plain (unsigned int uc)
 {
   return (uc >= 0x20 && uc < 0x7F) || (uc >= 0xA0 && uc < 0x300 && uc != 0xAD)
          || (uc >= 0x1E00 && uc < 0x1F00)
-         || (uc >= 0x2010 && uc <= 0x205E && !(uc >= 0x2028 && uc <= 0x202E));
+         || (uc >= 0x2010 && uc <= 0x205E && !(uc >= 0x2028 && uc <= 0x202E))
+         || (uc >= 0x2190 && uc < 0x2200) || (uc >= 0x2500 && uc < 0x25FD);
 }
 
 int

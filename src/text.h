@@ -23,7 +23,9 @@ int text_width (const char *s, size_t n);
    ASCII, Latin-1 and Latin Extended (but the soft hyphen), Vietnamese
    letters with tone marks (U+1E00..U+1EFF), dashes, quotes and the
    narrow no-break space (U+2010..U+205E but the separators and bidi
-   controls).  Each is one column wide, has the grapheme break property
+   controls), arrows (U+2190..U+21FF), box drawing and the narrow
+   geometric shapes (U+2500..U+25FC: the screen's frames and buttons).
+   Each is one column wide, has the grapheme break property
    Other and no combining class: the fast paths of the text engine
    measure them without libunistring (tests/wrap-plain-test checks that
    the results do not change). */

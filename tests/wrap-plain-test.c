@@ -14,7 +14,8 @@
 /* The ranges wrap.c's is_plain and text.c's surely_nfc take as plain,
    and a few characters around them. */
 static const struct { unsigned lo, hi; } ranges[] = {
-  { 0x0020, 0x0310 }, { 0x1DF0, 0x1F10 }, { 0x2000, 0x2070 }
+  { 0x0020, 0x0310 }, { 0x1DF0, 0x1F10 }, { 0x2000, 0x2070 },
+  { 0x2180, 0x2210 }, { 0x24F0, 0x2610 }
 };
 
 /* Encode UC as UTF-8 into BUF; returns the length. */
