@@ -48,7 +48,6 @@ struct frame
   int width;            /* columns of either prefix */
   unsigned style;
   bool shown;           /* the prefix fits the width and is drawn */
-  bool used;            /* a line has been drawn inside it */
   size_t leaves;        /* leaf blocks laid out inside it */
   /* FRAME_LIST only */
   bool tight;
@@ -103,6 +102,15 @@ struct builder
   struct frame *frames;
   size_t nframes;
   size_t frames_cap;
+  /* What a line needs of the frames, kept as they come and go so that
+     a line costs the prefixes it shows, not the depth of the nesting
+     (a body can nest thousands deep and only the outer few show). */
+  size_t *shown;                /* indices of the shown frames, in order */
+  size_t nshown;
+  size_t shown_cap;
+  size_t nused;                 /* frames [0, nused) have drawn a line */
+  size_t nquotes;               /* block quote frames */
+  size_t nbullet_lists;         /* unordered list frames */
   int indent;                   /* columns taken by the shown frames */
 };
 
@@ -250,13 +258,13 @@ add_link (struct builder *b, const char *target, bool internal)
 static void
 add_prefix (struct builder *b, struct linebuf *lb)
 {
-  for (size_t i = 0; i < b->nframes; i++)
+  for (size_t k = 0; k < b->nshown; k++)
     {
+      size_t i = b->shown[k];
       struct frame *f = &b->frames[i];
-      if (f->shown)
-        line_adds (lb, f->used ? f->rest : f->first, f->style, -1);
-      f->used = true;
+      line_adds (lb, i < b->nused ? f->rest : f->first, f->style, -1);
     }
+  b->nused = b->nframes;
 }
 
 /* The empty line between two blocks: only the bars of the quotes that
@@ -265,11 +273,10 @@ static void
 emit_separator (struct builder *b)
 {
   struct linebuf lb = { STRBUF_INIT, NULL, 0, 0 };
-  for (size_t i = 0; i < b->nframes; i++)
+  for (size_t k = 0; k < b->nshown && b->shown[k] < b->nused; k++)
     {
-      struct frame *f = &b->frames[i];
-      if (f->shown && f->used)
-        line_adds (&lb, f->rest, f->style, -1);
+      struct frame *f = &b->frames[b->shown[k]];
+      line_adds (&lb, f->rest, f->style, -1);
     }
   emit_line_in (b, &lb, b->prev_block);
 }
@@ -316,7 +323,13 @@ push_frame (struct builder *b, enum frame_kind kind, const char *first,
   f->style = style;
   f->shown = f->width > 0 && b->indent + f->width <= b->width / 2;
   if (f->shown)
-    b->indent += f->width;
+    {
+      b->indent += f->width;
+      XGROW (b->shown, b->shown_cap, b->nshown + 1);
+      b->shown[b->nshown++] = b->nframes - 1;
+    }
+  if (kind == FRAME_QUOTE)
+    b->nquotes++;
   return f;
 }
 
@@ -328,17 +341,23 @@ pop_frame (struct builder *b)
     return;
   struct frame *f = &b->frames[--b->nframes];
   if (f->shown)
-    b->indent -= f->width;
+    {
+      b->indent -= f->width;
+      b->nshown--;
+    }
+  if (f->kind == FRAME_QUOTE)
+    b->nquotes--;
+  if (f->kind == FRAME_LIST && !f->ordered)
+    b->nbullet_lists--;
+  if (b->nused > b->nframes)
+    b->nused = b->nframes;
 }
 
 /* Style every line inside a block quote carries. */
 static unsigned
 frame_style (const struct builder *b)
 {
-  for (size_t i = 0; i < b->nframes; i++)
-    if (b->frames[i].kind == FRAME_QUOTE)
-      return LAYOUT_QUOTE;
-  return 0;
+  return b->nquotes > 0 ? LAYOUT_QUOTE : 0;
 }
 
 /* Append S[0..N) to F with STYLE and LINK, made safe for a terminal:
@@ -730,6 +749,8 @@ enter_list (struct builder *b, cmark_node *node)
   struct frame *f = push_frame (b, FRAME_LIST, "", "", 0);
   f->tight = cmark_node_get_list_tight (node);
   f->ordered = cmark_node_get_list_type (node) == CMARK_ORDERED_LIST;
+  if (!f->ordered)
+    b->nbullet_lists++;
   f->delim = cmark_node_get_list_delim (node) == CMARK_PAREN_DELIM ? ')' : '.';
   f->next = cmark_node_get_list_start (node);
   if (f->next < 0)
@@ -745,15 +766,11 @@ static void
 enter_item (struct builder *b)
 {
   static const char *const bullets[] = { "• ", "◦ ", "▪ " };
-  struct frame *list = NULL;
-  size_t level = 0;
-  for (size_t i = 0; i < b->nframes; i++)
-    if (b->frames[i].kind == FRAME_LIST)
-      {
-        list = &b->frames[i];
-        if (!list->ordered)
-          level++;
-      }
+  /* An item is always entered right inside its list. */
+  struct frame *list = b->nframes > 0
+    && b->frames[b->nframes - 1].kind == FRAME_LIST
+    ? &b->frames[b->nframes - 1] : NULL;
+  size_t level = b->nbullet_lists;
   char marker[48];
   if (list && list->ordered)
     snprintf (marker, sizeof marker, "%*lld%c ", list->digits, list->next++,
@@ -774,7 +791,7 @@ enter_item (struct builder *b)
 static void
 leave_item (struct builder *b)
 {
-  if (b->nframes > 0 && !b->frames[b->nframes - 1].used)
+  if (b->nframes > 0 && b->nused < b->nframes)
     {
       struct linebuf lb = { STRBUF_INIT, NULL, 0, 0 };
       leaf_begin (b);
@@ -1294,6 +1311,7 @@ layout_page (const struct site *site, const struct page *page, enum lang lang,
   lay->nblocks = b.block;
   drop_unshown_links (lay);
   free (b.frames);
+  free (b.shown);
   return lay;
 }
 

@@ -8,6 +8,7 @@
 #include <curses.h>
 #include <signal.h>
 #include <time.h>
+#include <unistd.h>
 #include <wchar.h>
 #include <wctype.h>
 
@@ -341,6 +342,10 @@ mouse_event (const struct view *v, struct pointer *p, struct nav_event *ev)
 static void
 report_drags (bool on)
 {
+  /* Only to a terminal that reports a mouse at all. */
+  const char *kmous = tigetstr ((char *) "kmous");
+  if (!kmous || kmous == (char *) -1)
+    return;
   fputs (on ? "\033[?1002h" : "\033[?1002l", stdout);
   fflush (stdout);
 }
@@ -350,6 +355,12 @@ report_drags (bool on)
 static SCREEN *
 start_terminal (void)
 {
+  if (!isatty (STDIN_FILENO) || !isatty (STDOUT_FILENO))
+    {
+      fprintf (stderr, _("%s: the screen needs a terminal; "
+                         "--dump prints a page without one\n"), PACKAGE);
+      return NULL;
+    }
   SCREEN *screen = newterm (NULL, stdout, stdin);
   if (!screen)
     {
@@ -359,6 +370,18 @@ start_terminal (void)
       return NULL;
     }
   set_term (screen);
+  /* A terminal that cannot place the cursor (TERM=dumb) cannot show a
+     screen at all. */
+  const char *cup = tigetstr ((char *) "cup");
+  if (!cup || cup == (char *) -1)
+    {
+      endwin ();
+      delscreen (screen);
+      const char *term = getenv ("TERM");
+      fprintf (stderr, _("%s: the terminal '%s' cannot show a full screen\n"),
+               PACKAGE, term ? term : "");
+      return NULL;
+    }
   cbreak ();
   noecho ();
   nonl ();

@@ -705,6 +705,51 @@ test_pathological (void)
   site_free (site);
 }
 
+/* 20 000 nested block quotes then 20 000 lazy lines, and 20 000 nested
+   lists: each line pays for the prefixes it shows, not for the whole
+   depth (that was 8e8 steps and seconds of a kiosk's time), and no word
+   is lost. */
+static void
+test_deep_nesting (void)
+{
+  struct strbuf body = STRBUF_INIT;
+  for (int i = 0; i < 20000; i++)
+    strbuf_adds (&body, ">");
+  strbuf_adds (&body, " fond\n");
+  for (int i = 0; i < 20000; i++)
+    strbuf_adds (&body, "mot\n");
+  strbuf_adds (&body, "\n");
+  for (int i = 0; i < 20000; i++)
+    strbuf_adds (&body, "- ");
+  strbuf_adds (&body, "liste\n");
+
+  struct site *site = new_site ();
+  struct page *p = add_page (site, "p", PAGE_KIND_PAGE, 1);
+  set_text (p, LANG_VI, "", body.s);
+  sort_site (site);
+  const int widths[] = { 1, 20, 80 };
+  for (size_t i = 0; i < ARRAY_SIZE (widths); i++)
+    {
+      struct layout *l = layout_page (site, p, LANG_VI, widths[i]);
+      check_invariants (l, widths[i], "deep nesting");
+      size_t words = 0;
+      bool fond = false, liste = false;
+      for (size_t j = 0; j < l->nlines; j++)
+        {
+          for (const char *t = l->lines[j].text; (t = strstr (t, "mot")); t++)
+            words++;
+          fond |= strstr (l->lines[j].text, "fond") != NULL;
+          liste |= strstr (l->lines[j].text, "liste") != NULL;
+        }
+      /* At width 1 words are cut into letters. */
+      CHECK (widths[i] == 1 || words == 20000);
+      CHECK (widths[i] == 1 || (fond && liste));
+      layout_free (l);
+    }
+  strbuf_free (&body);
+  site_free (site);
+}
+
 int
 main (void)
 {
@@ -719,5 +764,6 @@ main (void)
   test_fallback ();
   test_width_sweep ();
   test_pathological ();
+  test_deep_nesting ();
   return check_finish ();
 }
