@@ -11,12 +11,18 @@
 #include "strbuf.h"
 #include "text.h"
 
-/* Where one grapheme starts, in the original and in the folded text. */
+/* Where one grapheme starts, in the original and in the folded text.
+   32 bits are plenty (a page file is at most CONTENT_MAX_FILE_SIZE, and
+   fold_text refuses longer texts), and halve the index. */
 struct grapheme
 {
-  size_t plain;
-  size_t folded;
+  uint32_t plain;
+  uint32_t folded;
 };
+
+/* Texts longer than this are not mapped (their matches show no
+   snippet): no page field comes near it. */
+#define MAP_MAX_LEN (UINT32_MAX / 8)
 
 /* One searchable string: a title, a summary, a detail or a body. */
 struct field
@@ -127,6 +133,8 @@ fold_text (const char *s, size_t n, size_t *len,
   size_t cap = 0;
   if (map)
     *map = NULL, *nmap = 0;
+  if (n > MAP_MAX_LEN)
+    map = NULL;
   for (size_t i = 0; i < n;)
     {
       size_t g = text_grapheme_len (s + i, n - i);
@@ -135,8 +143,8 @@ fold_text (const char *s, size_t n, size_t *len,
       if (map)
         {
           XGROW (*map, cap, *nmap + 1);
-          (*map)[*nmap].plain = i;
-          (*map)[*nmap].folded = out.len;
+          (*map)[*nmap].plain = (uint32_t) i;
+          (*map)[*nmap].folded = (uint32_t) out.len;
           (*nmap)++;
         }
       if (text_valid_utf8 (s + i, g, NULL))
@@ -145,8 +153,12 @@ fold_text (const char *s, size_t n, size_t *len,
         strbuf_addc (&out, ' ');
       i += g;
     }
+  /* The index keeps these for the program's life: no slack. */
+  if (map && *nmap)
+    *map = xrealloc (*map, *nmap * sizeof **map);
   *len = out.len;
-  return strbuf_steal (&out);
+  char *folded = strbuf_steal (&out);
+  return xrealloc (folded, *len + 1);
 }
 
 /* Strip an ATX heading's closing "#"s and spaces from LINE[0..*N). */
@@ -651,8 +663,48 @@ is_space (const char *s, size_t n)
   return n == 1 && (s[0] == ' ' || s[0] == '\t');
 }
 
+/* The index in F's map of the grapheme that starts at plain byte AT (or
+   of the first one after it; F->nmap past the last). */
+static size_t
+map_index (const struct field *f, size_t at)
+{
+  size_t lo = 0, hi = f->nmap;
+  while (lo < hi)
+    {
+      size_t mid = lo + (hi - lo) / 2;
+      if (f->map[mid].plain < at)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The plain byte where grapheme K of F starts (the end after the last). */
+static size_t
+grapheme_start (const struct field *f, size_t k)
+{
+  return k < f->nmap ? f->map[k].plain : f->plain_len;
+}
+
+/* Display columns of grapheme K of F (printable ASCII, most of them
+   even in Vietnamese, without a call). */
+static int
+grapheme_width (const struct field *f, size_t k)
+{
+  size_t a = grapheme_start (f, k), len = grapheme_start (f, k + 1) - a;
+  unsigned char c = (unsigned char) f->plain[a];
+  if (len == 1 && c >= 0x20 && c < 0x7F)
+    return 1;
+  int w = text_width (f->plain + a, len);
+  return w < 0 ? 0 : w;
+}
+
 /* The snippet of field F around plain bytes [MS, ME) into HIT, at most
-   WIDTH columns. */
+   WIDTH columns.  Only the graphemes that can show are measured: the
+   match and up to WIDTH columns on each side of it, one more beyond as
+   a guard, within the match's line; a line cut this way is known to be
+   wider than WIDTH. */
 static void
 make_snippet (const struct field *f, size_t ms, size_t me, int width,
               struct search_hit *hit)
@@ -664,34 +716,53 @@ make_snippet (const struct field *f, size_t ms, size_t me, int width,
   while (le < f->plain_len && p[le] != '\n')
     le++;
 
-  /* The line's graphemes: start offsets (one more for the end) and
-     widths. */
-  size_t ng = 0, cap = 0, wcap = 0;
-  size_t *off = NULL;
-  int *w = NULL;
-  long total = 0;
-  size_t gs = 0, ge = 0;        /* the match, in graphemes [gs, ge) */
-  for (size_t i = ls; i < le;)
+  /* The line's graphemes in the map: [first, last). */
+  size_t first = map_index (f, ls), last = map_index (f, le);
+  size_t kms = map_index (f, ms), kme = map_index (f, me);
+  /* Widen the window around the match until WIDTH columns are on each
+     side (zero-width graphemes come along), plus a guard. */
+  size_t g0 = kms, g1 = kme;
+  long side = 0;
+  while (g0 > first)
     {
-      size_t g = text_grapheme_len (p + i, le - i);
-      if (g == 0 || g > le - i)
-        g = 1;
-      XGROW (off, cap, ng + 2);
-      XGROW (w, wcap, ng + 1);
-      off[ng] = i;
-      w[ng] = text_width (p + i, g);
-      if (w[ng] < 0)
-        w[ng] = 0;
-      total += w[ng];
-      if (i < ms)
-        gs = ng + 1;
-      if (i < me)
-        ge = ng + 1;
-      ng++;
-      i += g;
+      int gw = grapheme_width (f, g0 - 1);
+      if (side > width && gw > 0)
+        break;
+      side += gw;
+      g0--;
     }
-  XGROW (off, cap, ng + 1);
-  off[ng] = le;
+  bool cut_left = g0 > first;
+  if (cut_left)
+    g0--;
+  side = 0;
+  while (g1 < last)
+    {
+      int gw = grapheme_width (f, g1);
+      if (side > width && gw > 0)
+        break;
+      side += gw;
+      g1++;
+    }
+  bool cut_right = g1 < last;
+  if (cut_right)
+    g1++;
+
+  /* The window's graphemes: start offsets (one more for the end) and
+     widths. */
+  size_t ng = g1 - g0;
+  size_t *off = xcalloc (ng + 1, sizeof *off);
+  int *w = xcalloc (ng + 1, sizeof *w);
+  long total = 0;
+  for (size_t k = 0; k < ng; k++)
+    {
+      off[k] = grapheme_start (f, g0 + k);
+      w[k] = grapheme_width (f, g0 + k);
+      total += w[k];
+    }
+  off[ng] = grapheme_start (f, g1);
+  size_t gs = kms - g0, ge = kme - g0;   /* the match, in graphemes [gs, ge) */
+  if (cut_left || cut_right)
+    total = LONG_MAX;
 
   size_t a = 0, b = ng;         /* the graphemes shown, [a, b) */
   if (total > width)

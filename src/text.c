@@ -52,6 +52,39 @@ library_failure (void)
   exit (1);
 }
 
+/* Whether valid UTF-8 S[0..N) is surely in NFC already: it holds only
+   characters below U+0300 (ASCII, Latin-1, Latin Extended-A and -B:
+   French and most Vietnamese letters), in U+1E00..U+1EFF (Vietnamese
+   letters with tone marks) or in U+2010..U+2064 (dashes, quotes, narrow
+   no-break space).  None of these changes under NFC, none has a
+   combining class, and none is the second character of a composition,
+   so a text made of them alone is its own NFC.  Lets prose skip
+   u8_normalize, the costliest step of --wrap and of loading. */
+static bool
+surely_nfc (const char *s, size_t n)
+{
+  const unsigned char *u = (const unsigned char *) s;
+  size_t i = 0;
+  while (i < n)
+    {
+      unsigned char b = u[i];
+      if (b < 0x80)
+        i++;
+      else if (b >= 0xC2 && b < 0xCC && i + 1 < n && (u[i + 1] & 0xC0) == 0x80)
+        i += 2;                 /* U+0080..U+02FF */
+      else if (b == 0xE1 && i + 2 < n && u[i + 1] >= 0xB8 && u[i + 1] <= 0xBB
+               && (u[i + 2] & 0xC0) == 0x80)
+        i += 3;                 /* U+1E00..U+1EFF */
+      else if (b == 0xE2 && i + 2 < n
+               && ((u[i + 1] == 0x80 && u[i + 2] >= 0x90 && u[i + 2] <= 0xBF)
+                   || (u[i + 1] == 0x81 && u[i + 2] >= 0x80 && u[i + 2] <= 0xA4)))
+        i += 3;                 /* U+2010..U+2064 */
+      else
+        return false;
+    }
+  return true;
+}
+
 /* S composed (NFC), the form every page and paragraph is kept in. */
 char *
 text_nfc (const char *s, size_t n, size_t *out_len)
@@ -59,6 +92,15 @@ text_nfc (const char *s, size_t n, size_t *out_len)
   size_t len = 0;
   if (n == 0)
     return own_result (NULL, 0, out_len);
+  if (surely_nfc (s, n))
+    {
+      char *out = xmalloc (n + 1);
+      memcpy (out, s, n);
+      out[n] = '\0';
+      if (out_len)
+        *out_len = n;
+      return out;
+    }
   uint8_t *r = u8_normalize (UNINORM_NFC, (const uint8_t *) s, n, NULL, &len);
   if (r)
     return own_result (r, len, out_len);
@@ -70,14 +112,34 @@ text_nfc (const char *s, size_t n, size_t *out_len)
   return xstrndup (s, n);
 }
 
+bool
+text_is_plain (unsigned int uc)
+{
+  return (uc >= 0x20 && uc < 0x7F) || (uc >= 0xA0 && uc < 0x300 && uc != 0xAD)
+         || (uc >= 0x1E00 && uc < 0x1F00)
+         || (uc >= 0x2010 && uc <= 0x205E && !(uc >= 0x2028 && uc <= 0x202E))
+         || (uc >= 0x2190 && uc < 0x2200) || (uc >= 0x2500 && uc < 0x25FD);
+}
+
 /* Terminal columns of S. */
 int
 text_width (const char *s, size_t n)
 {
+  /* Plain characters are one column each (text_is_plain): count those
+     that start S, and leave the rest to u8_width. */
+  size_t chars = 0, i = 0;
+  while (i < n)
+    {
+      ucs4_t uc;
+      int k = u8_mbtouc (&uc, (const uint8_t *) s + i, n - i);
+      if (k <= 0 || !text_is_plain (uc))
+        break;
+      chars++;
+      i += (size_t) k;
+    }
   /* u8_width stops at a NUL; widths add up character by character, so
      measure each NUL-free piece (a NUL has no width anyway). */
-  long total = 0;
-  size_t i = 0;
+  long total = chars > LONG_MAX ? LONG_MAX : (long) chars;
   while (i < n)
     {
       const char *nul = memchr (s + i, '\0', n - i);
@@ -93,6 +155,22 @@ text_width (const char *s, size_t n)
 size_t
 text_grapheme_len (const char *s, size_t n)
 {
+  /* A plain character followed by another, or by a control character,
+     or alone, is a cluster of its own: no rule of UAX #29 joins them. */
+  if (n > 0)
+    {
+      ucs4_t a, b;
+      int k = u8_mbtouc (&a, (const uint8_t *) s, n);
+      if (k > 0 && text_is_plain (a))
+        {
+          if ((size_t) k == n)
+            return n;
+          int kb = u8_mbtouc (&b, (const uint8_t *) s + k, n - (size_t) k);
+          if (kb > 0 && (text_is_plain (b) || b < 0x20))
+            return (size_t) k;
+        }
+    }
+
   /* u8_grapheme_breaks needs the left context (regional indicator pairs,
      emoji sequences), which starts at S; a boundary only depends on what
      lies before it and the one character after it, so a window of whole

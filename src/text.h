@@ -20,6 +20,18 @@ char *text_nfc (const char *s, size_t n, size_t *out_len);
    count as 0, East Asian wide as 2). */
 int text_width (const char *s, size_t n);
 
+/* Whether the code point UC is a plain character of prose: printable
+   ASCII, Latin-1 and Latin Extended (but the soft hyphen), Vietnamese
+   letters with tone marks (U+1E00..U+1EFF), dashes, quotes and the
+   narrow no-break space (U+2010..U+205E but the separators and bidi
+   controls), arrows (U+2190..U+21FF), box drawing and the narrow
+   geometric shapes (U+2500..U+25FC: the screen's frames and buttons).
+   Each is one column wide, has the grapheme break property
+   Other and no combining class: the fast paths of the text engine
+   measure them without libunistring (tests/wrap-plain-test checks that
+   the results do not change). */
+bool text_is_plain (unsigned int uc);
+
 /* Byte length of the grapheme cluster that starts S[0..N); 0 when N is 0. */
 size_t text_grapheme_len (const char *s, size_t n);
 

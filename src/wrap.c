@@ -210,6 +210,24 @@ forbidden_break (const struct para *p, size_t i)
   return after_leading_hyphen (p, i);
 }
 
+/* Whether S[0..N) holds plain characters only: then every character
+   starts a grapheme cluster (no rule of UAX #29 joins them), and the
+   costly u8_grapheme_breaks and uc_width can be skipped. */
+static bool
+all_plain (const char *s, size_t n)
+{
+  size_t i = 0;
+  while (i < n)
+    {
+      ucs4_t uc;
+      int k = u8_mbtouc (&uc, (const uint8_t *) s + i, n - i);
+      if (k <= 0 || !text_is_plain (uc))
+        return false;
+      i += (size_t) k;
+    }
+  return true;
+}
+
 /* Measure S[0..N) into P: characters, graphemes, spaces, columns and the
    corrected break opportunities. */
 static void
@@ -220,12 +238,15 @@ para_init (struct para *p, const char *s, size_t n)
   p->at = xcalloc (n + 1, 1);
   p->col = xcalloc (n + 1, sizeof *p->col);
 
-  char *g = xmalloc (n);
+  bool plain = all_plain (s, n);
+  char *g = plain ? NULL : xmalloc (n);
   char *lb = xmalloc (n);
-  u8_grapheme_breaks ((const uint8_t *) s, n, g);
+  if (!plain)
+    u8_grapheme_breaks ((const uint8_t *) s, n, g);
   u8_possible_linebreaks ((const uint8_t *) s, n, "UTF-8", lb);
 
   long col = 0;
+  bool forced = false;
   size_t i = 0;
   while (i < n)
     {
@@ -234,7 +255,7 @@ para_init (struct para *p, const char *s, size_t n)
       if (k <= 0)
         k = 1;
       p->at[i] |= AT_CHAR;
-      if (g[i])
+      if (plain || g[i])
         p->at[i] |= AT_GRAPHEME;
       if (lb[i] == UC_BREAK_POSSIBLE || lb[i] == UC_BREAK_HYPHENATION)
         p->at[i] |= AT_RAW_BREAK;
@@ -246,12 +267,14 @@ para_init (struct para *p, const char *s, size_t n)
             after++;
           if (after < n)
             p->at[after] |= AT_FORCED | AT_RAW_BREAK;
+          forced = true;
         }
-      if (is_drop_space (uc))
+      bool plain_char = plain || text_is_plain (uc);
+      if (uc == ' ' || (!plain_char && is_drop_space (uc)))
         p->at[i] |= AT_SPACE;
-      else if (is_glue (uc))
+      else if (uc >= 0xA0 && is_glue (uc))
         p->at[i] |= AT_GLUE;
-      int w = uc_width (uc, "UTF-8");
+      int w = plain_char ? 1 : uc_width (uc, "UTF-8");
       for (int b = 0; b < k; b++)
         p->col[i + b] = col;
       if (w > 0)
@@ -267,7 +290,8 @@ para_init (struct para *p, const char *s, size_t n)
   for (i = 1; i < n; i++)
     if ((p->at[i] & AT_RAW_BREAK) && !forbidden_break (p, i))
       p->at[i] |= AT_BREAK;
-  forbid_glued_parens (p);
+  if (memchr (s, '(', n))
+    forbid_glued_parens (p);
   /* An indent may be dropped when its first word does not fit after it
      (libunistring 1.0 gives no opportunity there). */
   i = 0;
@@ -280,7 +304,7 @@ para_init (struct para *p, const char *s, size_t n)
   if (i > 0 && i < n)
     p->at[i] |= AT_BREAK;
   /* A hard break is kept whatever the rules above said. */
-  for (i = 1; i < n; i++)
+  for (i = 1; forced && i < n; i++)
     if (p->at[i] & AT_FORCED)
       p->at[i] |= AT_BREAK;
 }
@@ -547,6 +571,22 @@ sanitise (const char *line, size_t n, size_t *out_len)
   return strbuf_steal (&b);
 }
 
+/* Whether sanitise would change LINE[0..N): it holds a C0 or C1 control
+   character, DEL, U+2028 or U+2029.  Most text holds none, and is then
+   wrapped as it is, without a copy. */
+static bool
+needs_sanitising (const char *line, size_t n)
+{
+  const unsigned char *u = (const unsigned char *) line;
+  for (size_t i = 0; i < n; i++)
+    if (u[i] < 0x20 || u[i] == 0x7F
+        || (u[i] == 0xC2 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] < 0xA0)
+        || (u[i] == 0xE2 && i + 2 < n && u[i + 1] == 0x80
+            && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)))
+      return true;
+  return false;
+}
+
 /* --wrap: check, clean, compose and wrap each input line. */
 int
 wrap_filter (FILE *in, FILE *out, int width)
@@ -576,8 +616,11 @@ wrap_filter (FILE *in, FILE *out, int width)
           continue;
         }
       size_t clean_len, len;
-      char *clean = sanitise (line, n, &clean_len);
-      char *text = text_nfc (clean, clean_len, &len);
+      char *clean = NULL;
+      if (needs_sanitising (line, n))
+        clean = sanitise (line, n, &clean_len);
+      char *text = clean ? text_nfc (clean, clean_len, &len)
+                         : text_nfc (line, n, &len);
       free (clean);
       wrap_paragraph (text, len, width, &lines);
       for (size_t i = 0; i < lines.count; i++)
