@@ -84,19 +84,7 @@ emit_line_in (struct builder *b, struct linebuf *lb, unsigned block)
      overflow the screen. */
   if (len > 0 && text_width (lb->text.s, len) > b->width)
     {
-      size_t keep = 0;
-      int w = 0;
-      while (keep < len)
-        {
-          size_t g = text_grapheme_len (lb->text.s + keep, len - keep);
-          if (g == 0)
-            break;
-          int gw = text_width (lb->text.s + keep, g);
-          if (w + gw > b->width)
-            break;
-          w += gw;
-          keep += g;
-        }
+      size_t keep = text_fit (lb->text.s, len, b->width, NULL);
       line_cut (lb, keep);
       len = keep;
     }

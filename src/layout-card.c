@@ -24,19 +24,7 @@ truncate_text (const char *s, int maxw)
     return xstrdup (s);
   if (maxw < 1)
     return xstrdup ("");
-  size_t keep = 0;
-  int w = 0;
-  while (keep < n)
-    {
-      size_t g = text_grapheme_len (s + keep, n - keep);
-      if (g == 0)
-        break;
-      int gw = text_width (s + keep, g);
-      if (w + gw > maxw - 1)
-        break;
-      w += gw;
-      keep += g;
-    }
+  size_t keep = text_fit (s, n, maxw - 1, NULL);
   while (keep > 0 && s[keep - 1] == ' ')
     keep--;
   char *out = xmalloc (keep + sizeof "…");

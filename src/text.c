@@ -198,6 +198,29 @@ text_grapheme_len (const char *s, size_t n)
   return 0;
 }
 
+/* Byte length of the longest grapheme-whole start of S[0..N) that fits
+   in MAXW columns. */
+size_t
+text_fit (const char *s, size_t n, int maxw, int *width)
+{
+  size_t i = 0;
+  int w = 0;
+  while (i < n)
+    {
+      size_t g = text_grapheme_len (s + i, n - i);
+      if (g == 0)
+        break;
+      int gw = text_width (s + i, g);
+      if (w + gw > maxw)
+        break;
+      w += gw;
+      i += g;
+    }
+  if (width)
+    *width = w;
+  return i;
+}
+
 /* Whether UC is a mark that folding drops: every combining mark, so that
    the accents and tone marks of French and Vietnamese do not matter. */
 static bool

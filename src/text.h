@@ -35,6 +35,12 @@ bool text_is_plain (unsigned int uc);
 /* Byte length of the grapheme cluster that starts S[0..N); 0 when N is 0. */
 size_t text_grapheme_len (const char *s, size_t n);
 
+/* Byte length of the longest start of S[0..N) made of whole grapheme
+   clusters and at most MAXW columns wide; *WIDTH (if not NULL) gets its
+   columns.  What every "cut this to fit" in the layout and the view
+   needs, so no cluster is ever split at a screen edge. */
+size_t text_fit (const char *s, size_t n, int maxw, int *width);
+
 /* S[0..N) folded for search: case folded, combining marks removed,
    đ/Đ made d, and normalised, so that "Huế", "HUÉ" and "hue" (NFC or
    NFD) all fold to "hue".  NUL-terminated; *OUT_LEN (if not NULL) gets

@@ -91,19 +91,8 @@ put (int y, int x, const char *s, attr_t attr, int maxw)
     return 0;
   if (maxw > COLS - x)
     maxw = COLS - x;
-  size_t n = strlen (s), i = 0;
-  int w = 0;
-  while (i < n)
-    {
-      size_t g = text_grapheme_len (s + i, n - i);
-      if (g == 0)
-        break;
-      int gw = text_width (s + i, g);
-      if (w + gw > maxw)
-        break;
-      w += gw;
-      i += g;
-    }
+  int w;
+  size_t i = text_fit (s, strlen (s), maxw, &w);
   if (i == 0)
     return 0;
   attrset ((int) attr);

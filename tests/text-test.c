@@ -157,6 +157,28 @@ test_french (void)
   check_french ("Huế, cố đô", "Huế, cố đô");
 }
 
+/* Cutting to a width keeps whole clusters: the NFD "ế" (e plus two
+   marks) is one column, a CJK character two. */
+static void
+test_fit (void)
+{
+  const char *nfc = "Hu\u1EBF Cergy";
+  int w = -1;
+  CHECK (text_fit (nfc, strlen (nfc), 3, &w) == strlen ("Hu\u1EBF"));
+  CHECK (w == 3);
+  const char *nfd = "Hue\u0302\u0301";
+  CHECK (text_fit (nfd, strlen (nfd), 3, &w) == strlen (nfd));
+  CHECK (w == 3);
+  CHECK (text_fit (nfd, strlen (nfd), 2, &w) == 2);
+  CHECK (w == 2);
+  const char *wide = "\u4E2D\u6587";
+  CHECK (text_fit (wide, strlen (wide), 3, &w) == 3);
+  CHECK (w == 2);
+  CHECK (text_fit (wide, strlen (wide), 1, &w) == 0);
+  CHECK (w == 0);
+  CHECK (text_fit ("", 0, 5, NULL) == 0);
+}
+
 int
 main (void)
 {
@@ -166,5 +188,6 @@ main (void)
   test_grapheme ();
   test_fold ();
   test_french ();
+  test_fit ();
   return check_finish ();
 }
