@@ -254,15 +254,8 @@ static void
 read_order (struct content_file *f, const struct content_yaml *node,
             struct diags *diags)
 {
-  char *end = NULL;
-  long n = 0;
-  if (node->type == CONTENT_YAML_SCALAR)
-    {
-      errno = 0;
-      n = strtol (node->value, &end, 10);
-    }
-  if (node->type != CONTENT_YAML_SCALAR || errno || end == node->value
-      || *end || n <= INT_MIN || n >= INT_MAX)
+  long n;
+  if (!content_yaml_integer (node, INT_MIN + 1L, INT_MAX - 1L, &n))
     {
       diags_add (diags, f->path, node->line, DIAG_ERROR, "%s",
                  _("'order' must be a whole number"));

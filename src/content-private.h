@@ -53,6 +53,11 @@ struct content_yaml *content_yaml_parse (const char *text, size_t len,
 
 void content_yaml_free (struct content_yaml *node);
 
+/* True when NODE is a scalar holding a whole decimal number in
+   [MIN, MAX], stored in *OUT. */
+bool content_yaml_integer (const struct content_yaml *node, long min, long max,
+                           long *out);
+
 /* Read PATH's site.yaml into SITE's title, languages, default_lang,
    home and idle_seconds, with defaults for whatever is missing or wrong
    (each problem diagnosed).  *HOME_LINE gets the line of the "home" key,

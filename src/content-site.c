@@ -129,15 +129,8 @@ static void
 read_idle (struct site *site, const struct content_yaml *node,
            const char *file, struct diags *diags)
 {
-  char *end = NULL;
-  long n = 0;
-  if (node->type == CONTENT_YAML_SCALAR)
-    {
-      errno = 0;
-      n = strtol (node->value, &end, 10);
-    }
-  if (node->type != CONTENT_YAML_SCALAR || errno || end == node->value
-      || *end || n < 1 || n > 86400)
+  long n;
+  if (!content_yaml_integer (node, 1, 86400, &n))
     {
       diags_add (diags, file, node->line, DIAG_ERROR,
                  _("'idle_seconds' must be a whole number from 1 to 86400; using %d"),

@@ -87,6 +87,22 @@ node_append (struct content_yaml *parent, struct content_yaml *child,
   parent->items[parent->nitems++] = child;
 }
 
+/* A scalar read as a whole number in [MIN, MAX]. */
+bool
+content_yaml_integer (const struct content_yaml *node, long min, long max,
+                      long *out)
+{
+  if (node->type != CONTENT_YAML_SCALAR)
+    return false;
+  char *end = NULL;
+  errno = 0;
+  long n = strtol (node->value, &end, 10);
+  if (errno || end == node->value || *end || n < min || n > max)
+    return false;
+  *out = n;
+  return true;
+}
+
 /* Free NODE and everything below it. */
 void
 content_yaml_free (struct content_yaml *node)

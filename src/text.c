@@ -85,31 +85,35 @@ surely_nfc (const char *s, size_t n)
   return true;
 }
 
-/* S composed (NFC), the form every page and paragraph is kept in. */
-char *
-text_nfc (const char *s, size_t n, size_t *out_len)
+/* S[0..N) in normal form FORM, NUL-terminated.  Invalid UTF-8 (a
+   caller's mistake) comes back as it is, never a crash. */
+static char *
+normalize (uninorm_t form, const char *s, size_t n, size_t *out_len)
 {
   size_t len = 0;
   if (n == 0)
     return own_result (NULL, 0, out_len);
-  if (surely_nfc (s, n))
-    {
-      char *out = xmalloc (n + 1);
-      memcpy (out, s, n);
-      out[n] = '\0';
-      if (out_len)
-        *out_len = n;
-      return out;
-    }
-  uint8_t *r = u8_normalize (UNINORM_NFC, (const uint8_t *) s, n, NULL, &len);
+  uint8_t *r = u8_normalize (form, (const uint8_t *) s, n, NULL, &len);
   if (r)
     return own_result (r, len, out_len);
-  /* Invalid UTF-8 (a caller's mistake) comes back as it is, never a crash. */
   if (errno != EILSEQ)
     library_failure ();
   if (out_len)
     *out_len = n;
   return xstrndup (s, n);
+}
+
+/* S composed (NFC), the form every page and paragraph is kept in. */
+char *
+text_nfc (const char *s, size_t n, size_t *out_len)
+{
+  if (n > 0 && surely_nfc (s, n))
+    {
+      if (out_len)
+        *out_len = n;
+      return xstrndup (s, n);
+    }
+  return normalize (UNINORM_NFC, s, n, out_len);
 }
 
 bool
@@ -446,16 +450,5 @@ text_french_spaces (const char *s, size_t n)
 char *
 text_nfd (const char *s, size_t n, size_t *out_len)
 {
-  size_t len = 0;
-  if (n == 0)
-    return own_result (NULL, 0, out_len);
-  uint8_t *r = u8_normalize (UNINORM_NFD, (const uint8_t *) s, n, NULL, &len);
-  if (r)
-    return own_result (r, len, out_len);
-  /* Bad bytes are kept as they are: collation orders them, never fails. */
-  if (errno != EILSEQ)
-    library_failure ();
-  if (out_len)
-    *out_len = n;
-  return xstrndup (s, n);
+  return normalize (UNINORM_NFD, s, n, out_len);
 }
