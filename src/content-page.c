@@ -540,34 +540,19 @@ read_body (struct content_file *f, const char *body, size_t len,
   return ok;
 }
 
-/* Read one page file into F, diagnosing every problem on its line. */
+/* Parse the bytes of one page file into F, diagnosing every problem on
+   its line. */
 void
-content_page_read (struct content_file *f, struct diags *diags)
+content_page_parse (struct content_file *f, const char *text, size_t len,
+                    struct diags *diags)
 {
-  char *text;
-  size_t len;
-  if (!content_page_read_file (f->path, &text, &len))
-    {
-      if (errno == EFBIG)
-        diags_add (diags, f->path, 1, DIAG_ERROR,
-                   _("file too large (over %d bytes): not read"),
-                   CONTENT_MAX_FILE_SIZE);
-      else
-        diags_add (diags, f->path, 1, DIAG_ERROR, _("cannot read: %s"),
-                   strerror (errno));
-      return;
-    }
   if (len == 0)
     {
       diags_add (diags, f->path, 1, DIAG_ERROR, "%s", _("empty file"));
-      free (text);
       return;
     }
   if (!check_bytes (f->path, text, len, diags))
-    {
-      free (text);
-      return;
-    }
+    return;
 
   /* A UTF-8 byte order mark, as some editors write, is not content. */
   const char *start = text, *end = text + len;
@@ -579,7 +564,6 @@ content_page_read (struct content_file *f, struct diags *diags)
     {
       diags_add (diags, f->path, 1, DIAG_ERROR, "%s",
                  _("missing front matter: a page starts with a '---' line"));
-      free (text);
       return;
     }
   const char *fm = eol ? eol + 1 : end, *fm_end = NULL, *body = end;
@@ -600,17 +584,13 @@ content_page_read (struct content_file *f, struct diags *diags)
     {
       diags_add (diags, f->path, 1, DIAG_ERROR, "%s",
                  _("front matter not closed: no '---' line ends it"));
-      free (text);
       return;
     }
 
   struct content_yaml *root = content_yaml_parse (fm, (size_t) (fm_end - fm),
                                                   2, f->path, diags);
   if (!root)
-    {
-      free (text);
-      return;
-    }
+    return;
   f->text = xcalloc (1, sizeof *f->text);
   f->text->file = xstrdup (f->path);
   f->text->body_line = line + 1;
@@ -632,6 +612,26 @@ content_page_read (struct content_file *f, struct diags *diags)
       page_text_free (f->text);
       f->text = NULL;
     }
+}
+
+/* Read one page file into F, diagnosing every problem on its line. */
+void
+content_page_read (struct content_file *f, struct diags *diags)
+{
+  char *text;
+  size_t len;
+  if (!content_page_read_file (f->path, &text, &len))
+    {
+      if (errno == EFBIG)
+        diags_add (diags, f->path, 1, DIAG_ERROR,
+                   _("file too large (over %d bytes): not read"),
+                   CONTENT_MAX_FILE_SIZE);
+      else
+        diags_add (diags, f->path, 1, DIAG_ERROR, _("cannot read: %s"),
+                   strerror (errno));
+      return;
+    }
+  content_page_parse (f, text, len, diags);
   free (text);
 }
 

@@ -53,6 +53,12 @@ void content_yaml_free (struct content_yaml *node);
 void content_site_read (struct site *site, const char *path,
                         unsigned *home_line, struct diags *diags);
 
+/* The same from TEXT[0..LEN), the bytes of the file PATH (need not be
+   NUL-terminated), defaults included. */
+void content_site_parse (struct site *site, const char *path,
+                         const char *text, size_t len, unsigned *home_line,
+                         struct diags *diags);
+
 /* Read PATH whole into *TEXT (NUL-terminated, caller frees) and *LEN.
    False with errno set when it cannot: EFBIG when it is over
    CONTENT_MAX_FILE_SIZE (checked before reading), EISDIR or EINVAL when
@@ -91,6 +97,12 @@ struct content_file
 /* Read F->path and fill F->text, F->fields and F->links; on an error
    that leaves no usable page, diagnose it and leave F->text NULL. */
 void content_page_read (struct content_file *f, struct diags *diags);
+
+/* The same from TEXT[0..LEN), the bytes of the file F->path (need not
+   be NUL-terminated): what content_page_read() does once the file is
+   read, apart so that a test or a fuzz target can give it bytes. */
+void content_page_parse (struct content_file *f, const char *text, size_t len,
+                         struct diags *diags);
 
 /* Release what content_page_read() filled in (not F itself). */
 void content_page_clear (struct content_file *f);

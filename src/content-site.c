@@ -197,23 +197,60 @@ read_keys (struct site *site, const struct content_yaml *map,
                lang_code (site->default_lang));
 }
 
-/* Read site.yaml into SITE, starting from the defaults. */
-void
-content_site_read (struct site *site, const char *path, unsigned *home_line,
-                   struct diags *diags)
+/* Set SITE's settings to those of a site with no site.yaml. */
+static void
+site_defaults (struct site *site, unsigned *home_line)
 {
   site->languages[0] = LANG_FR;
   site->languages[1] = LANG_VI;
   site->nlanguages = 2;
   site->default_lang = LANG_FR;
+  free (site->home);
   site->home = xstrdup ("home");
   site->idle_seconds = SITE_DEFAULT_IDLE;
   *home_line = 0;
+}
 
+/* Read the bytes of site.yaml into SITE, starting from the defaults. */
+void
+content_site_parse (struct site *site, const char *path, const char *text,
+                    size_t len, unsigned *home_line, struct diags *diags)
+{
+  site_defaults (site, home_line);
+  size_t bad;
+  const char *nul = memchr (text, '\0', len);
+  if (nul || !text_valid_utf8 (text, len, &bad))
+    {
+      size_t at = nul ? (size_t) (nul - text) : bad;
+      unsigned line = 1;
+      for (size_t i = 0; i < at; i++)
+        line += text[i] == '\n';
+      diags_add (diags, path, line, DIAG_ERROR, "%s",
+                 _("not UTF-8 text: using the default settings"));
+      return;
+    }
+
+  struct content_yaml *root = content_yaml_parse (text, len, 1, path, diags);
+  if (!root)
+    return;
+  if (root->type != CONTENT_YAML_MAPPING)
+    diags_add (diags, path, root->line, DIAG_ERROR, "%s",
+               _("site.yaml must be a mapping of keys to values"));
+  else
+    read_keys (site, root, path, home_line, diags);
+  content_yaml_free (root);
+}
+
+/* Read site.yaml into SITE, starting from the defaults. */
+void
+content_site_read (struct site *site, const char *path, unsigned *home_line,
+                   struct diags *diags)
+{
   char *text;
   size_t len;
   if (!content_page_read_file (path, &text, &len))
     {
+      site_defaults (site, home_line);
       if (errno == ENOENT)
         diags_add (diags, path, 0, DIAG_WARNING, "%s",
                    _("no site.yaml: using the default settings"));
@@ -222,31 +259,6 @@ content_site_read (struct site *site, const char *path, unsigned *home_line,
                    errno == EFBIG ? _("file too large") : strerror (errno));
       return;
     }
-
-  size_t bad;
-  if (memchr (text, '\0', len) || !text_valid_utf8 (text, len, &bad))
-    {
-      const char *end = memchr (text, '\0', len);
-      size_t at = end ? (size_t) (end - text) : bad;
-      unsigned line = 1;
-      for (size_t i = 0; i < at; i++)
-        line += text[i] == '\n';
-      diags_add (diags, path, line, DIAG_ERROR, "%s",
-                 _("not UTF-8 text: using the default settings"));
-      free (text);
-      return;
-    }
-
-  struct content_yaml *root = content_yaml_parse (text, len, 1, path, diags);
+  content_site_parse (site, path, text, len, home_line, diags);
   free (text);
-  if (!root)
-    return;
-  if (root->type != CONTENT_YAML_MAPPING)
-    diags_add (diags, path, root->line, DIAG_ERROR, "%s",
-               _("site.yaml must be a mapping of keys to values"));
-  else
-    {
-      read_keys (site, root, path, home_line, diags);
-    }
-  content_yaml_free (root);
 }
