@@ -228,9 +228,14 @@ para_init (struct para *p, const char *s, size_t n)
           if (after < n)
             p->at[after] |= AT_FORCED | AT_RAW_BREAK;
         }
-      if (is_drop_space (uc))
+      /* A space counts as one only when it is a grapheme cluster of its
+         own: in "\u0600 " (a prepended mark) or " \u0301" (a space
+         carrying an accent) it is part of what is shown, and dropping
+         it at a break would split the cluster. */
+      bool alone = g[i] && (i + (size_t) k >= n || g[i + (size_t) k]);
+      if (alone && is_drop_space (uc))
         p->at[i] |= AT_SPACE;
-      else if (is_glue (uc))
+      else if (alone && is_glue (uc))
         p->at[i] |= AT_GLUE;
       int w = uc_width (uc, "UTF-8");
       for (int b = 0; b < k; b++)
