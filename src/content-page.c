@@ -540,11 +540,32 @@ read_body (struct content_file *f, const char *body, size_t len,
   return ok;
 }
 
-/* Parse the bytes of one page file into F, diagnosing every problem on
-   its line. */
-void
-content_page_parse (struct content_file *f, const char *text, size_t len,
-                    struct diags *diags)
+/* A copy of TEXT[0..LEN) whose lone CRs are LFs, or NULL when it has
+   none.  libyaml and cmark end a line at a lone CR (old Mac files, a
+   stray byte); the loader counts LFs: made LFs, every FILE:LINE agrees. */
+char *
+content_page_lf (const char *text, size_t len)
+{
+  char *out = NULL;
+  for (const char *p = memchr (text, '\r', len); p;
+       p = memchr (p + 1, '\r', len - (size_t) (p + 1 - text)))
+    if ((size_t) (p + 1 - text) == len || p[1] != '\n')
+      {
+        if (!out)
+          {
+            out = xmalloc (len + 1);
+            memcpy (out, text, len);
+            out[len] = '\0';
+          }
+        out[p - text] = '\n';
+      }
+  return out;
+}
+
+/* Parse TEXT[0..LEN), whose lone CRs are LFs already, into F. */
+static void
+parse_page (struct content_file *f, const char *text, size_t len,
+            struct diags *diags)
 {
   if (len == 0)
     {
@@ -612,6 +633,17 @@ content_page_parse (struct content_file *f, const char *text, size_t len,
       page_text_free (f->text);
       f->text = NULL;
     }
+}
+
+/* Parse the bytes of one page file into F, diagnosing every problem on
+   its line. */
+void
+content_page_parse (struct content_file *f, const char *text, size_t len,
+                    struct diags *diags)
+{
+  char *lf = content_page_lf (text, len);
+  parse_page (f, lf ? lf : text, len, diags);
+  free (lf);
 }
 
 /* Read one page file into F, diagnosing every problem on its line. */

@@ -107,6 +107,11 @@ void content_page_parse (struct content_file *f, const char *text, size_t len,
 /* Release what content_page_read() filled in (not F itself). */
 void content_page_clear (struct content_file *f);
 
+/* A copy of TEXT[0..LEN) (NUL-terminated, caller frees) with each CR
+   that no LF follows made a LF, or NULL when there is none: libyaml and
+   cmark count such a CR as a line end, the loader counts LFs. */
+char *content_page_lf (const char *text, size_t len);
+
 /* Offset of the first control character of S[0..N) (valid UTF-8)
    other than tab, CR and LF -- C0, DEL or C1 -- or N when none. */
 size_t content_page_find_control (const char *s, size_t n);

@@ -20,18 +20,39 @@ map_get (const struct content_yaml *map, const char *key)
 }
 
 /* A scalar as a one-line string in NFC, or NULL (reported) when NODE is
-   not a non-empty scalar. */
+   not a non-empty scalar.  Line ends and tabs (a quoted "\n" or "\t",
+   a folded line) become spaces and blanks at either end go, as for a
+   page's fields: the title is drawn on one header line. */
 static char *
 site_string (const struct content_yaml *node, const char *file,
              const char *key, struct diags *diags)
 {
-  if (node->type != CONTENT_YAML_SCALAR || node->is_null || !*node->value)
+  char *nfc = NULL;
+  size_t n = 0;
+  const char *start = "";
+  if (node->type == CONTENT_YAML_SCALAR && !node->is_null)
     {
+      nfc = text_nfc (node->value, strlen (node->value), NULL);
+      for (char *p = nfc; *p; p++)
+        if (*p == '\n' || *p == '\r' || *p == '\t')
+          *p = ' ';
+      start = nfc;
+      while (*start == ' ')
+        start++;
+      n = strlen (start);
+      while (n > 0 && start[n - 1] == ' ')
+        n--;
+    }
+  if (n == 0)
+    {
+      free (nfc);
       diags_add (diags, file, node->line, DIAG_ERROR,
                  _("'%s' must be a non-empty text"), key);
       return NULL;
     }
-  return text_nfc (node->value, strlen (node->value), NULL);
+  char *out = xstrndup (start, n);
+  free (nfc);
+  return out;
 }
 
 /* A copy of TITLE with LANG's typography. */
@@ -211,12 +232,12 @@ site_defaults (struct site *site, unsigned *home_line)
   *home_line = 0;
 }
 
-/* Read the bytes of site.yaml into SITE, starting from the defaults. */
-void
-content_site_parse (struct site *site, const char *path, const char *text,
-                    size_t len, unsigned *home_line, struct diags *diags)
+/* Read TEXT[0..LEN), site.yaml's bytes with lone CRs made LFs, into
+   SITE, which has the defaults. */
+static void
+parse_site (struct site *site, const char *path, const char *text,
+            size_t len, unsigned *home_line, struct diags *diags)
 {
-  site_defaults (site, home_line);
   size_t bad;
   const char *nul = memchr (text, '\0', len);
   if (nul || !text_valid_utf8 (text, len, &bad))
@@ -239,6 +260,17 @@ content_site_parse (struct site *site, const char *path, const char *text,
   else
     read_keys (site, root, path, home_line, diags);
   content_yaml_free (root);
+}
+
+/* Read the bytes of site.yaml into SITE, starting from the defaults. */
+void
+content_site_parse (struct site *site, const char *path, const char *text,
+                    size_t len, unsigned *home_line, struct diags *diags)
+{
+  site_defaults (site, home_line);
+  char *lf = content_page_lf (text, len);
+  parse_site (site, path, lf ? lf : text, len, home_line, diags);
+  free (lf);
 }
 
 /* Read site.yaml into SITE, starting from the defaults. */
