@@ -77,7 +77,13 @@ check_text (const char *s, size_t n)
   free (again);
   free (fold);
 
-  /* French spacing of NFC text, as the loader does it. */
+  /* French spacing of NFC text, as the loader does it (page text has
+     no NUL, and the result is a C string). */
+  if (memchr (nfc, '\0', nfc_len))
+    {
+      free (nfc);
+      return;
+    }
   char *fr = text_french_spaces (nfc, nfc_len);
   size_t fr_len = strlen (fr);
   FUZZ_CHECK (valid (fr, fr_len));

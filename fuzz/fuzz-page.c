@@ -25,9 +25,7 @@ static void
 check_page (const struct content_file *f, const char *text, size_t len,
             const struct diags *diags)
 {
-  unsigned lines = 1;
-  for (size_t i = 0; i < len; i++)
-    lines += text[i] == '\n';
+  unsigned lines = fuzz_lines ((const uint8_t *) text, len);
   for (size_t i = 0; i < diags->count; i++)
     {
       const struct diag *d = &diags->items[i];

@@ -26,9 +26,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   content_site_parse (site, path, (const char *) data, size, &home_line,
                       &diags);
 
-  unsigned lines = 1;
-  for (size_t i = 0; i < size; i++)
-    lines += data[i] == '\n';
+  unsigned lines = fuzz_lines (data, size);
   for (size_t i = 0; i < diags.count; i++)
     {
       FUZZ_CHECK (strcmp (diags.items[i].file, path) == 0);

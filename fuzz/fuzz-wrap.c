@@ -31,21 +31,25 @@ all_white (const char *s, size_t a, size_t b)
   return true;
 }
 
-/* Does a character start at S[I] that is white space? */
+/* Is the grapheme cluster that starts at S[I] (BOUNDARY marks where
+   clusters start) white space only?  A space that is part of a larger
+   cluster, as in "\u0600 " or " \u0301", is something shown. */
 static bool
-white_at (const char *s, size_t i)
+white_cluster_at (const char *s, size_t n, const bool *boundary, size_t i)
 {
-  size_t k;
-  return is_white (fuzz_char (s + i, &k));
+  size_t end = i + 1;
+  while (end < n && !boundary[end])
+    end++;
+  return all_white (s, i, end);
 }
 
-/* The start of the character that ends at S[I] (I > 0). */
+/* The start of the grapheme cluster that ends at I (I > 0). */
 static size_t
-char_before (const char *s, size_t i)
+cluster_before (const bool *boundary, size_t i)
 {
   do
     i--;
-  while (i > 0 && ((unsigned char) s[i] & 0xC0) == 0x80);
+  while (i > 0 && !boundary[i]);
   return i;
 }
 
@@ -94,11 +98,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       FUZZ_CHECK (l->width <= width
                   || text_grapheme_len (t, l->len) == l->len);
       /* No white space at the end; at the start only an indent that
-         the paragraph itself begins with. */
+         the paragraph itself begins with.  (White space: a cluster of
+         white space characters only.) */
       if (l->len > 0)
         {
-          FUZZ_CHECK (!white_at (s, char_before (s, l->start + l->len)));
-          FUZZ_CHECK (l->start == 0 || !white_at (s, l->start));
+          size_t last = cluster_before (boundary, l->start + l->len);
+          FUZZ_CHECK (!white_cluster_at (s, n, boundary, last));
+          FUZZ_CHECK (l->start == 0
+                      || !white_cluster_at (s, n, boundary, l->start));
         }
       else
         /* An empty line only for a paragraph with nothing to show. */

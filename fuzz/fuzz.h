@@ -71,6 +71,18 @@ fuzz_char (const char *s, size_t *k)
     | ((uint32_t) (u[2] & 0x3F) << 6) | (u[3] & 0x3F);
 }
 
+/* How many lines DATA[0..SIZE) has, for an editor: each ends at a LF,
+   a CR LF or a lone CR, and the last may have no end. */
+static inline unsigned
+fuzz_lines (const uint8_t *data, size_t size)
+{
+  unsigned lines = 1;
+  for (size_t i = 0; i < size; i++)
+    lines += data[i] == '\n' || (data[i] == '\r'
+                                 && (i + 1 == size || data[i + 1] != '\n'));
+  return lines;
+}
+
 /* Is S[0..N) in NFC (and valid UTF-8)? */
 static inline bool
 fuzz_is_nfc (const char *s, size_t n)
