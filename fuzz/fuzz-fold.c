@@ -7,10 +7,12 @@
    the snippet width.  Checked: text_nfc is idempotent, text_nfd and
    text_nfc round-trip, text_fold is idempotent, text_french_spaces
    only turns spaces into narrow ones (or adds them), keeps NFC and is
-   idempotent; every search hit is a page of the site with a snippet of
-   one valid line no wider than asked, the mark inside it. */
+   idempotent; collate_compare is a total order on the first three
+   lines; every search hit is a page of the site with a snippet of one
+   valid line no wider than asked, the mark inside it. */
 #include "system.h"
 
+#include "collate.h"
 #include "fuzz.h"
 #include "model.h"
 #include "search.h"
@@ -99,6 +101,38 @@ check_text (const char *s, size_t n)
   free (fr2);
   free (fr);
   free (nfc);
+}
+
+/* The sign of X: -1, 0 or 1. */
+static int
+sign (int x)
+{
+  return (x > 0) - (x < 0);
+}
+
+/* collate_compare is a total order on the strings S[0..3) in each
+   language: zero only for the same bytes, antisymmetric, transitive. */
+static void
+check_collate (const char *const s[3])
+{
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      int c[3][3];
+      for (int i = 0; i < 3; i++)
+        for (int j = 0; j < 3; j++)
+          {
+            c[i][j] = sign (collate_compare (s[i], s[j], (enum lang) l));
+            FUZZ_CHECK ((c[i][j] == 0) == (strcmp (s[i], s[j]) == 0));
+          }
+      for (int i = 0; i < 3; i++)
+        for (int j = 0; j < 3; j++)
+          {
+            FUZZ_CHECK (c[i][j] == -c[j][i]);
+            for (int k = 0; k < 3; k++)
+              if (c[i][j] < 0 && c[j][k] < 0)
+                FUZZ_CHECK (c[i][k] < 0);
+          }
+    }
 }
 
 /* A page text with TITLE, SUMMARY and BODY (copied). */
@@ -196,6 +230,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       *nl = '\0';
       parts[p] = nl + 1;
     }
+  check_collate ((const char *const *) parts);
   int width = size > 0 ? (int) (data[0] % 100) - 10 : 0;
   check_search (parts[0], parts[1], parts[2], parts[3], width);
   free (s);
