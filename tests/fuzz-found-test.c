@@ -171,6 +171,28 @@ test_lone_cr (void)
   drop ("home.vi.md");
 }
 
+/* fuzz-page: a diagnostic quoting a key or value with line ends in it
+   (a quoted "\n", a folded scalar) spread over several lines, breaking
+   --check's one diagnostic a line. */
+static void
+test_one_line_diagnostics (void)
+{
+  put ("home.fr.md", "---\ntitle: Accueil\n\"mot\\nclé\\t\": 1\n"
+       "kind: \"nope\n\n  again\"\n---\n");
+  struct diags diags = DIAGS_INIT;
+  struct site *site = content_load (scratch, &diags);
+  char *got = printed (&diags);
+  CHECK_STR (got,
+             "home.fr.md:1: warning: page 'home' has no vi version (home.vi.md)\n"
+             "home.fr.md:3: warning: unknown key 'mot clé ' (ignored)\n"
+             "home.fr.md:4: error: unknown kind 'nope again' (page, section, artisan or event)\n"
+             "site.yaml: warning: no site.yaml: using the default settings\n");
+  free (got);
+  site_free (site);
+  diags_free (&diags);
+  drop ("home.fr.md");
+}
+
 int
 main (void)
 {
@@ -182,6 +204,7 @@ main (void)
     }
   test_site_title_one_line ();
   test_lone_cr ();
+  test_one_line_diagnostics ();
   rmdir (scratch);
   return check_finish ();
 }
