@@ -470,10 +470,14 @@ wrap_paragraph (const char *s, size_t n, int width, struct wrap_lines *out)
           start = skip_spaces (&p, next);
           continue;
         }
-      /* The first unit alone is too wide: cut it. */
+      /* The first unit alone is too wide: cut it.  A head of spaces
+         only (a no-break space that opens the paragraph) is dropped,
+         not shown as an empty line. */
       size_t cut = cut_point (&p, start, start, trim_end (&p, start, unit_end),
                               width, false);
-      add_line (out, &p, start, trim_end (&p, start, cut));
+      size_t vis = trim_end (&p, start, cut);
+      if (vis > start)
+        add_line (out, &p, start, vis);
       start = skip_spaces (&p, cut);
     }
   if (out->count == 0)

@@ -63,6 +63,19 @@ test_space_in_cluster (void)
   free (got);
 }
 
+/* fuzz-wrap: a paragraph opening with a no-break space, too narrow for
+   its first word, began with an empty line. */
+static void
+test_leading_no_break_space (void)
+{
+  char *got = wrapped ("\u00a0ru!", 1);
+  CHECK_STR (got, "r|u|!");
+  free (got);
+  got = wrapped ("\u00a0\u00a0", 1);
+  CHECK_STR (got, "");
+  free (got);
+}
+
 /* A scratch content directory. */
 static char scratch[] = "/tmp/kiosque-fuzz-found.XXXXXX";
 
@@ -197,6 +210,7 @@ int
 main (void)
 {
   test_space_in_cluster ();
+  test_leading_no_break_space ();
   if (!mkdtemp (scratch))
     {
       perror ("mkdtemp");
