@@ -129,9 +129,35 @@ control_code (const char *s)
   return c == 0xc2 ? (unsigned char) s[1] : c;
 }
 
+/* Offset in S[0..N) of the first noncharacter U+FFFE or U+FFFF, or N;
+   *CODE gets it.  libcmark 0.30 writes them back as the lone bytes 0xFE
+   and 0xFF (invalid UTF-8), from an entity such as "&#xFFFF;" or when
+   it renders a French body, so such bytes count too. */
+static size_t
+find_nonchar (const char *s, size_t n, unsigned *code)
+{
+  for (size_t i = 0; i < n; i++)
+    {
+      unsigned char c = (unsigned char) s[i];
+      if (c == 0xfe || c == 0xff)
+        {
+          *code = 0xff00u | c;
+          return i;
+        }
+      if (c == 0xef && i + 2 < n && (unsigned char) s[i + 1] == 0xbf
+          && ((unsigned char) s[i + 2] == 0xbe
+              || (unsigned char) s[i + 2] == 0xbf))
+        {
+          *code = 0xff00u | (unsigned char) s[i + 2] | 0x40u;
+          return i;
+        }
+    }
+  return n;
+}
+
 /* Check TEXT[0..LEN) is text a page can hold: no NUL, valid UTF-8, no
-   control character but tab and line ends.  Reports the first problem
-   at its line. */
+   control character but tab and line ends, no noncharacter U+FFFE or
+   U+FFFF.  Reports the first problem at its line. */
 static bool
 check_bytes (const char *file, const char *text, size_t len,
              struct diags *diags)
@@ -156,6 +182,14 @@ check_bytes (const char *file, const char *text, size_t len,
     {
       diags_add (diags, file, line_of (text, at), DIAG_ERROR,
                  _("control character U+%04X"), control_code (text + at));
+      return false;
+    }
+  unsigned code;
+  at = find_nonchar (text, len, &code);
+  if (at < len)
+    {
+      diags_add (diags, file, line_of (text, at), DIAG_ERROR,
+                 _("noncharacter U+%04X: not text"), code);
       return false;
     }
   return true;
@@ -436,7 +470,9 @@ node_line (const struct content_file *f, cmark_node *node)
 }
 
 /* Does NODE carry a control character, as an entity like "&#27;" can
-   make?  Reports it: the page would write escapes to the terminal. */
+   make, or what is not UTF-8 text, as "&#xFFFF;" makes?  Reports it:
+   the page would write escapes to the terminal, or give the layout
+   bytes it cannot measure. */
 static bool
 node_has_control (const struct content_file *f, cmark_node *node,
                   struct diags *diags)
@@ -446,22 +482,30 @@ node_has_control (const struct content_file *f, cmark_node *node,
                           cmark_node_get_title (node) };
   for (size_t i = 0; i < ARRAY_SIZE (parts); i++)
     {
-      size_t n = parts[i] ? strlen (parts[i]) : 0;
+      size_t n = parts[i] ? strlen (parts[i]) : 0, bad;
+      unsigned code;
       size_t at = n ? content_page_find_control (parts[i], n) : 0;
       if (at < n)
-        {
-          diags_add (diags, f->path, node_line (f, node), DIAG_ERROR,
-                     _("control character U+%04X"),
-                     control_code (parts[i] + at));
-          return true;
-        }
+        diags_add (diags, f->path, node_line (f, node), DIAG_ERROR,
+                   _("control character U+%04X"),
+                   control_code (parts[i] + at));
+      else if (find_nonchar (parts[i], n, &code) < n)
+        diags_add (diags, f->path, node_line (f, node), DIAG_ERROR,
+                   _("noncharacter U+%04X: not text"), code);
+      else if (n && !text_valid_utf8 (parts[i], n, &bad))
+        diags_add (diags, f->path, node_line (f, node), DIAG_ERROR,
+                   _("invalid or overlong UTF-8 (byte 0x%02X)"),
+                   (unsigned char) parts[i][bad]);
+      else
+        continue;
+      return true;
     }
   return false;
 }
 
 /* Walk DOC: collect the internal links into F, and (for French) give
    every text node French typography; code is left alone.  False
-   (reported) when a node holds a control character. */
+   (reported) when a node holds a control character or no text. */
 static bool
 walk_body (struct content_file *f, cmark_node *doc, bool french,
            struct diags *diags)

@@ -206,6 +206,42 @@ test_one_line_diagnostics (void)
   drop ("home.fr.md");
 }
 
+/* fuzz-page: libcmark 0.30 writes U+FFFE and U+FFFF back as the lone
+   bytes 0xFE and 0xFF, so a French body holding one, or any body with
+   "&#xFFFF;", reached the model and the layout as invalid UTF-8.  Both
+   are errors on their line now, and the other pages still load. */
+static void
+test_noncharacters (void)
+{
+  put ("home.fr.md", "---\ntitle: Accueil\n---\nUn\n\ndeux \xef\xbf\xbf\n");
+  put ("home.vi.md", "---\ntitle: Trang chủ\n---\nmột\n\n[hai](&#xFFFE;) &#65535;\n");
+  put ("autre.fr.md", "---\ntitle: Autre\n---\nTexte : &#xFFFD; \xef\xbf\xbd\n");
+  put ("autre.vi.md", "---\ntitle: Khác\n---\nChữ\n");
+  struct diags diags = DIAGS_INIT;
+  struct site *site = content_load (scratch, &diags);
+  CHECK (site && site->npages == 1);
+  if (site && site->npages == 1)
+    {
+      const struct page_text *t = site->pages[0]->text[LANG_FR];
+      CHECK (t && text_valid_utf8 (t->body, strlen (t->body), NULL));
+      if (t)
+        CHECK_STR (t->body, "Texte\u202f: \ufffd \ufffd\n");
+    }
+  char *got = printed (&diags);
+  CHECK_STR (got,
+             "home.fr.md:6: error: noncharacter U+FFFF: not text\n"
+             "home.vi.md:6: error: noncharacter U+FFFE: not text\n"
+             "site.yaml: warning: no site.yaml: using the default settings\n"
+             "site.yaml: error: the home page 'home' does not exist\n");
+  free (got);
+  site_free (site);
+  diags_free (&diags);
+  drop ("home.fr.md");
+  drop ("home.vi.md");
+  drop ("autre.fr.md");
+  drop ("autre.vi.md");
+}
+
 int
 main (void)
 {
@@ -219,6 +255,7 @@ main (void)
   test_site_title_one_line ();
   test_lone_cr ();
   test_one_line_diagnostics ();
+  test_noncharacters ();
   rmdir (scratch);
   return check_finish ();
 }
