@@ -401,6 +401,42 @@ read_key (struct content_file *f, const struct content_yaml *keynode,
     *slot = field_text (node, key, french, f->path, diags);
 }
 
+/* A key of a mapping and its position, to sort keys by. */
+struct key_at
+{
+  const char *key;
+  size_t at;
+};
+
+/* By key, then by position. */
+static int
+compare_key_at (const void *a, const void *b)
+{
+  const struct key_at *x = a, *y = b;
+  int c = strcmp (x->key, y->key);
+  return c ? c : x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* For each key of the mapping ROOT, whether an earlier key has the same
+   name: sorted, not compared pairwise, so that a front matter of a
+   hundred thousand keys costs no more than its size.  Caller frees. */
+static bool *
+find_repeated_keys (const struct content_yaml *root)
+{
+  size_t n = root->nitems / 2;
+  bool *twice = xcalloc (n ? n : 1, sizeof *twice);
+  struct key_at *keys = xcalloc (n ? n : 1, sizeof *keys);
+  for (size_t i = 0; i < n; i++)
+    keys[i] = (struct key_at) { root->items[2 * i]->value, i };
+  if (n > 1)
+    qsort (keys, n, sizeof *keys, compare_key_at);
+  for (size_t i = 1; i < n; i++)
+    if (strcmp (keys[i].key, keys[i - 1].key) == 0)
+      twice[keys[i].at] = true;
+  free (keys);
+  return twice;
+}
+
 /* Fill F from the front matter's mapping ROOT; false when the page is
    unusable (no title). */
 static bool
@@ -419,19 +455,18 @@ read_front_matter (struct content_file *f, const struct content_yaml *root,
     read_kind (f, kind, diags);
   bool kind_known = !kind || f->fields.has_kind;
 
+  bool *twice = find_repeated_keys (root);
   for (size_t i = 0; i + 1 < root->nitems; i += 2)
     {
       const struct content_yaml *key = root->items[i];
-      bool first = true;
-      for (size_t j = 0; j < i; j += 2)
-        first &= strcmp (root->items[j]->value, key->value) != 0;
-      if (!first)
+      if (twice[i / 2])
         diags_add (diags, f->path, key->line, DIAG_ERROR,
                    _("key '%s' is given twice; the first one is used"),
                    key->value);
       else if (strcmp (key->value, "kind") != 0)
         read_key (f, key, root->items[i + 1], kind_known, french, diags);
     }
+  free (twice);
 
   if (f->fields.date && f->fields.end
       && strcmp (f->fields.end, f->fields.date) < 0)
@@ -552,6 +587,99 @@ walk_body (struct content_file *f, cmark_node *doc, bool french,
   return ok;
 }
 
+/* Is NODE a leaf block: one that holds text, not other blocks? */
+static bool
+is_leaf_block (cmark_node *node)
+{
+  switch (cmark_node_get_type (node))
+    {
+    case CMARK_NODE_PARAGRAPH:
+    case CMARK_NODE_HEADING:
+    case CMARK_NODE_CODE_BLOCK:
+    case CMARK_NODE_HTML_BLOCK:
+    case CMARK_NODE_THEMATIC_BREAK:
+    case CMARK_NODE_CUSTOM_BLOCK:
+      return true;
+    default:
+      return false;
+    }
+}
+
+/* Replace NODE, a block quote or list, by the leaf blocks inside it, in
+   order: their text stays, their containers go. */
+static void
+lay_flat (cmark_node *node)
+{
+  cmark_node **leaves = NULL;
+  size_t n = 0, cap = 0;
+  cmark_iter *it = cmark_iter_new (node);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next (it)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *leaf = cmark_iter_get_node (it);
+      if (ev == CMARK_EVENT_ENTER && is_leaf_block (leaf))
+        {
+          XGROW (leaves, cap, n + 1);
+          leaves[n++] = leaf;
+          cmark_iter_reset (it, leaf, CMARK_EVENT_EXIT);
+        }
+    }
+  cmark_iter_free (it);
+  /* NODE's parent is a block quote, an item or the document: each holds
+     any block. */
+  for (size_t i = 0; i < n; i++)
+    {
+      cmark_node_unlink (leaves[i]);
+      cmark_node_insert_before (node, leaves[i]);
+    }
+  cmark_node_free (node);
+  free (leaves);
+}
+
+/* Lay flat the block quotes and lists of DOC nested deeper than
+   CONTENT_MAX_NESTING, warning once at the first; true when DOC
+   changed.  Linear in DOC's size, whatever its depth. */
+static bool
+flatten_deep (const struct content_file *f, cmark_node *doc,
+              struct diags *diags)
+{
+  cmark_node **deep = NULL;
+  size_t n = 0, cap = 0;
+  int depth = 0;
+  cmark_iter *it = cmark_iter_new (doc);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next (it)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (it);
+      cmark_node_type type = cmark_node_get_type (node);
+      if (type != CMARK_NODE_BLOCK_QUOTE && type != CMARK_NODE_ITEM)
+        continue;
+      if (ev == CMARK_EVENT_EXIT)
+        depth--;
+      else if (depth < CONTENT_MAX_NESTING)
+        depth++;
+      else
+        {
+          /* An item goes with its whole list: a list holds only items. */
+          cmark_node *outer = type == CMARK_NODE_ITEM
+            ? cmark_node_parent (node) : node;
+          if (n == 0)
+            diags_add (diags, f->path, node_line (f, node), DIAG_WARNING,
+                       _("block quotes and lists nested more than %d deep: the deeper ones are shown flat"),
+                       CONTENT_MAX_NESTING);
+          XGROW (deep, cap, n + 1);
+          deep[n++] = outer;
+          /* Its exit is not seen, so DEPTH stays as it was. */
+          cmark_iter_reset (it, outer, CMARK_EVENT_EXIT);
+        }
+    }
+  cmark_iter_free (it);
+  for (size_t i = 0; i < n; i++)
+    lay_flat (deep[i]);
+  free (deep);
+  return n > 0;
+}
+
 /* Normalise BODY[0..LEN) into F->text->body and collect its links;
    false (reported) when the body cannot be shown safely. */
 static bool
@@ -562,6 +690,7 @@ read_body (struct content_file *f, const char *body, size_t len,
   char *nfc = text_nfc (body, len, &n);
   bool french = f->lang == LANG_FR;
   cmark_node *doc = cmark_parse_document (nfc, n, CMARK_OPT_DEFAULT);
+  bool flattened = flatten_deep (f, doc, diags);
   if (french)
     /* cmark splits text at "!" and other marks; join it back so that
        "Bonjour !" is one node that French spacing can see whole. */
@@ -569,11 +698,14 @@ read_body (struct content_file *f, const char *body, size_t len,
   bool ok = walk_body (f, doc, french, diags);
   if (!ok)
     free (nfc);
-  else if (french)
+  else if (french || flattened)
     {
       /* Only text nodes were respaced, never code or addresses, so the
-         body is written back from the tree: same document, new source. */
-      char *out = cmark_render_commonmark (doc, CMARK_OPT_DEFAULT, 0);
+         body is written back from the tree: same document, new source.
+         Soft line breaks are written as spaces (CMARK_OPT_NOBREAKS):
+         each line written repeats its containers' markers, which a
+         paragraph's lazy continuation lines did not. */
+      char *out = cmark_render_commonmark (doc, CMARK_OPT_NOBREAKS, 0);
       f->text->body = xstrdup (out);
       free (out);
       free (nfc);

@@ -14,6 +14,13 @@
    building an arbitrarily deep tree. */
 #define CONTENT_YAML_MAX_DEPTH 8
 
+/* Deepest nesting of block quotes and list items a body keeps: a page
+   needs three or four.  Deeper ones are laid flat at this depth (with a
+   warning): the screen could not indent them anyway, and a body written
+   back from its tree repeats every container's marker on each line, so
+   its size grows with the depth. */
+#define CONTENT_MAX_NESTING 8
+
 /* A parsed YAML node.  Aliases are refused at parse time, so this is a
    tree, never a graph, and its size is bounded by its file's. */
 enum content_yaml_type

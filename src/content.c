@@ -152,8 +152,19 @@ walk_entry (struct loader *ld, const char *path, const char *rel,
       /* Links to files are followed; links to directories are not, so
          the walk can never loop. */
       if (stat (full, &st) != 0)
-        diags_add (ld->diags, full, 0, DIAG_WARNING, "%s",
-                   _("broken symbolic link (ignored)"));
+        {
+          /* A loop (a -> b -> a) is no broken link: say which it is. */
+          if (errno == ELOOP)
+            diags_add (ld->diags, full, 0, DIAG_WARNING, "%s",
+                       _("symbolic link loop (ignored)"));
+          else if (errno == ENOENT || errno == ENOTDIR)
+            diags_add (ld->diags, full, 0, DIAG_WARNING, "%s",
+                       _("broken symbolic link (ignored)"));
+          else
+            diags_add (ld->diags, full, 0, DIAG_WARNING,
+                       _("cannot follow symbolic link: %s (ignored)"),
+                       strerror (errno));
+        }
       else if (S_ISDIR (st.st_mode))
         diags_add (ld->diags, full, 0, DIAG_WARNING, "%s",
                    _("symbolic link to a directory: not followed"));
@@ -163,6 +174,11 @@ walk_entry (struct loader *ld, const char *path, const char *rel,
         diags_add (ld->diags, full, 0, DIAG_WARNING, "%s",
                    _("not a regular file (ignored)"));
     }
+  else if (S_ISDIR (st.st_mode) && ends_with (name, ".md"))
+    /* "foo.fr.md/" is a mistake, not a section: its pages would get ids
+       like "foo.fr.md/bar". */
+    diags_add (ld->diags, full, 0, DIAG_WARNING, "%s",
+               _("a directory named like a page file: not read (a section's pages go in a directory named after its id)"));
   else if (S_ISDIR (st.st_mode))
     {
       char *sub = rel ? xasprintf ("%s/%s", rel, name) : xstrdup (name);

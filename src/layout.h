@@ -44,7 +44,11 @@ struct layout_line
   size_t nspans;
   unsigned block;       /* which block of the page this line shows: the
                            same index in both languages when the two
-                           files have the same structure */
+                           files have the same structure (0 the title and
+                           any notice, 1 the card or the event's dates,
+                           2 the summary, 3... the body's top-level
+                           blocks, then one per child-page button); an
+                           empty line between blocks has the block above */
 };
 
 struct layout_link
@@ -74,7 +78,9 @@ struct layout
 struct layout *layout_page (const struct site *site, const struct page *page,
                             enum lang lang, int width);
 
-/* The first line showing block BLOCK (or the last line if none does). */
+/* The first line showing block BLOCK, or else the first line of a later
+   block (a block can be empty in one language, such as a summary), or
+   else the last line; 0 when there are no lines. */
 size_t layout_line_of_block (const struct layout *layout, unsigned block);
 
 void layout_free (struct layout *layout);

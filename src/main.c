@@ -7,7 +7,10 @@
 #include "content.h"
 #include "diag.h"
 #include "lang.h"
+#include "layout.h"
 #include "model.h"
+#include "nav.h"
+#include "view.h"
 #include "wrap.h"
 
 /* What the command line asked for. */
@@ -243,6 +246,115 @@ run_list (const struct options *o)
   return status;
 }
 
+/* Is FILE (a path from the loader) one of the files of page ID? */
+static bool
+is_page_file (const char *file, const char *id)
+{
+  size_t n = strlen (file);
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      char *tail = xasprintf ("%s.%s.md", id, lang_code ((enum lang) l));
+      size_t tn = strlen (tail);
+      bool match = n >= tn && strcmp (file + n - tn, tail) == 0
+        && (n == tn || file[n - tn - 1] == '/');
+      free (tail);
+      if (match)
+        return true;
+    }
+  return false;
+}
+
+/* Print to OUT the diagnostics about page ID's own files, if one of
+   them is an error: the rest of the site is --check's business. */
+static void
+print_page_diags (const struct diags *d, const char *id, FILE *out)
+{
+  struct diags mine = DIAGS_INIT;
+  for (size_t i = 0; i < d->count; i++)
+    if (d->items[i].file && is_page_file (d->items[i].file, id))
+      diags_add (&mine, d->items[i].file, d->items[i].line,
+                 d->items[i].severity, "%s", d->items[i].message);
+  if (mine.errors > 0)
+    diags_print (&mine, out);
+  diags_free (&mine);
+}
+
+/* --dump: the page laid out at --width in --lang, as the screen shows
+   it, on stdout. */
+static int
+run_dump (const struct options *o)
+{
+  struct diags diags = DIAGS_INIT;
+  struct site *site = content_load (o->content_dir, &diags);
+  if (!site)
+    {
+      print_errors (&diags, stderr);
+      diags_free (&diags);
+      return 1;
+    }
+  const char *id = o->page ? o->page : site->home;
+  const struct page *page = id ? site_find (site, id) : NULL;
+  if (id)
+    print_page_diags (&diags, id, stderr);
+  int status = 0;
+  if (!page)
+    {
+      fprintf (stderr, _("%s: no page '%s' in %s\n"), PACKAGE, id ? id : "",
+               o->content_dir);
+      status = 1;
+    }
+  else
+    {
+      enum lang lang = o->has_lang ? o->lang : site->default_lang;
+      /* Card labels and notices are in the language of the page. */
+      lang_use_for_messages (lang);
+      struct layout *layout = layout_page (site, page, lang, o->width);
+      layout_print (layout, stdout);
+      layout_free (layout);
+      if (fflush (stdout) != 0 || ferror (stdout))
+        {
+          fprintf (stderr, _("%s: write error: %s\n"), PACKAGE, strerror (errno));
+          status = 1;
+        }
+    }
+  site_free (site);
+  diags_free (&diags);
+  return status;
+}
+
+/* The full-screen guide.  Content errors go to stderr before the screen
+   starts, and every good page is shown. */
+static int
+run_screen (const struct options *o)
+{
+  struct diags diags = DIAGS_INIT;
+  struct site *site = content_load (o->content_dir, &diags);
+  print_errors (&diags, stderr);
+  diags_free (&diags);
+  if (!site)
+    return 1;
+  if (o->page && !site_find (site, o->page))
+    {
+      fprintf (stderr, _("%s: no page '%s' in %s\n"), PACKAGE, o->page,
+               o->content_dir);
+      site_free (site);
+      return 1;
+    }
+  struct view_options vo = {
+    .lang = o->has_lang ? o->lang : site->default_lang,
+    .page = o->page,
+    .kiosk = o->kiosk,
+    .tap_guard_ms = NAV_TAP_GUARD_MS,
+  };
+  /* Tests that tap faster than a finger can set the double-tap guard. */
+  const char *guard = getenv ("KIOSQUE_TAP_GUARD_MS");
+  if (guard && *guard)
+    vo.tap_guard_ms = (unsigned) strtoul (guard, NULL, 10);
+  int status = view_run (site, &vo);
+  site_free (site);
+  return status;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -265,9 +377,9 @@ main (int argc, char **argv)
     case MODE_LIST:
       return run_list (&o);
     case MODE_DUMP:
+      return run_dump (&o);
     case MODE_SCREEN:
-      break;
+      return run_screen (&o);
     }
-  fprintf (stderr, "%s: mode not built yet\n", PACKAGE);
   return 1;
 }

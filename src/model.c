@@ -3,7 +3,7 @@
 #include "system.h"
 #include "model.h"
 
-#include "text.h"
+#include "collate.h"
 
 /* bsearch's comparison: a key id against a page. */
 static int
@@ -59,22 +59,24 @@ is_child_of (const char *parent, const char *child)
     && child[n + 1] != '\0' && !strchr (child + n + 1, '/');
 }
 
-/* A child page with its sort key. */
+/* A child page with its title in the menu's language. */
 struct child
 {
   const struct page *page;
-  char *folded;
+  const char *title;
 };
 
-/* Menu order: "order", then the folded title, then the id so that the
-   order never depends on qsort's whims. */
+/* Menu order: "order", then the title as the menu's language (*LANG)
+   sorts it, so that a directory without "order" reads alphabetically
+   to a French and to a Vietnamese reader alike; then the id, so that
+   the order never depends on qsort's whims. */
 static int
-compare_children (const void *a, const void *b)
+compare_children (const void *a, const void *b, void *lang)
 {
   const struct child *x = a, *y = b;
   if (x->page->order != y->page->order)
     return x->page->order < y->page->order ? -1 : 1;
-  int c = strcmp (x->folded, y->folded);
+  int c = collate_compare (x->title, y->title, *(enum lang *) lang);
   return c ? c : strcmp (x->page->id, y->page->id);
 }
 
@@ -94,19 +96,17 @@ site_children (const struct site *site, const struct page *parent,
         : is_child_of (parent->id, page->id);
       if (listed)
         {
-          const char *title = page_title (page, lang);
           children[n].page = page;
-          children[n].folded = text_fold (title, strlen (title), NULL);
+          children[n].title = page_title (page, lang);
           n++;
         }
     }
   if (n > 1)
-    qsort (children, n, sizeof *children, compare_children);
+    qsort_r (children, n, sizeof *children, compare_children, &lang);
   const struct page **out = xcalloc (n, sizeof *out);
   for (size_t i = 0; i < n; i++)
     {
       out[i] = children[i].page;
-      free (children[i].folded);
     }
   free (children);
   *count = n;

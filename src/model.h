@@ -34,7 +34,10 @@ struct page_text
                            written back from cmark's tree after French
                            spacing of its text nodes (never of code or
                            link targets), so the same document but not
-                           always the file's exact lines */
+                           always the file's exact lines (soft line
+                           breaks become spaces); in any language,
+                           block quotes and lists nested deeper than 8
+                           are laid flat at that depth */
   unsigned body_line;   /* line number of the body's first line in FILE */
 };
 

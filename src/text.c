@@ -15,6 +15,7 @@
 #define NBSP 0x00A0             /* NO-BREAK SPACE */
 #define NNBSP 0x202F            /* NARROW NO-BREAK SPACE */
 
+/* Whether S is valid UTF-8, with where it stops being so. */
 bool
 text_valid_utf8 (const char *s, size_t n, size_t *bad)
 {
@@ -51,6 +52,7 @@ library_failure (void)
   exit (1);
 }
 
+/* S composed (NFC), the form every page and paragraph is kept in. */
 char *
 text_nfc (const char *s, size_t n, size_t *out_len)
 {
@@ -58,11 +60,17 @@ text_nfc (const char *s, size_t n, size_t *out_len)
   if (n == 0)
     return own_result (NULL, 0, out_len);
   uint8_t *r = u8_normalize (UNINORM_NFC, (const uint8_t *) s, n, NULL, &len);
-  if (!r)
+  if (r)
+    return own_result (r, len, out_len);
+  /* Invalid UTF-8 (a caller's mistake) comes back as it is, never a crash. */
+  if (errno != EILSEQ)
     library_failure ();
-  return own_result (r, len, out_len);
+  if (out_len)
+    *out_len = n;
+  return xstrndup (s, n);
 }
 
+/* Terminal columns of S. */
 int
 text_width (const char *s, size_t n)
 {
@@ -81,6 +89,7 @@ text_width (const char *s, size_t n)
   return total > INT_MAX ? INT_MAX : (int) total;
 }
 
+/* Bytes of the grapheme cluster S starts with. */
 size_t
 text_grapheme_len (const char *s, size_t n)
 {
@@ -120,6 +129,7 @@ is_strippable_mark (ucs4_t uc)
          || uc_combining_class (uc) != UC_CCC_NR;
 }
 
+/* S reduced for accent- and case-blind search. */
 char *
 text_fold (const char *s, size_t n, size_t *out_len)
 {
@@ -130,7 +140,14 @@ text_fold (const char *s, size_t n, size_t *out_len)
   uint8_t *folded = u8_casefold ((const uint8_t *) s, n, NULL, UNINORM_NFD,
                                  NULL, &len);
   if (!folded)
-    library_failure ();
+    {
+      /* Invalid UTF-8 cannot be folded: it is searched as it is. */
+      if (errno != EILSEQ)
+        library_failure ();
+      if (out_len)
+        *out_len = n;
+      return xstrndup (s, n);
+    }
 
   struct strbuf b = STRBUF_INIT;
   strbuf_add (&b, "", 0);
@@ -187,11 +204,22 @@ is_space (ucs4_t uc)
          || uc == NBSP || uc == NNBSP || uc_is_property_space (uc);
 }
 
-/* Whether the word containing S[I] looks like an address (URL, e-mail,
-   host name), where ? ! ; : belong to the address and must stay as they are. */
-static bool
-in_address (const char *s, size_t n, size_t i)
+/* The word (run of non-spaces) last looked at by in_address, so that a
+   long word full of marks is scanned once, not once per mark. */
+struct word
 {
+  size_t start, end;            /* empty before the first look */
+  bool address;
+};
+
+/* Whether the word containing S[I] looks like an address (URL, e-mail,
+   host name), where ? ! ; : belong to the address and must stay as they
+   are.  W caches the answer for the whole word. */
+static bool
+in_address (const char *s, size_t n, size_t i, struct word *w)
+{
+  if (w->start <= i && i < w->end)
+    return w->address;
   size_t a = i, z = i;
   while (a > 0)
     {
@@ -209,12 +237,13 @@ in_address (const char *s, size_t n, size_t i)
       z += k;
     }
   size_t wl = z - a;
-  const char *w = s + a;
-  if (memmem (w, wl, "://", 3) || memmem (w, wl, "mailto:", 7))
-    return true;
-  if (wl >= 4 && (strncmp (w, "www.", 4) == 0 || strncmp (w, "WWW.", 4) == 0))
-    return true;
-  return memchr (w, '@', wl) != NULL && memchr (w, '.', wl) != NULL;
+  const char *ws = s + a;
+  w->start = a;
+  w->end = z > i ? z : i + 1;
+  w->address = memmem (ws, wl, "://", 3) || memmem (ws, wl, "mailto:", 7)
+               || (wl >= 4 && (strncmp (ws, "www.", 4) == 0 || strncmp (ws, "WWW.", 4) == 0))
+               || (memchr (ws, '@', wl) && memchr (ws, '.', wl));
+  return w->address;
 }
 
 /* Whether the ';' at S[I] ends an HTML character reference like "&amp;". */
@@ -231,9 +260,9 @@ ends_entity (const char *s, size_t i)
 
 /* Whether a narrow space belongs before the mark UC at S[I]: the mark
    closes a word (not inside an address or "&amp;"), and for ? and ! it
-   is the first of a run such as "?!". */
+   is the first of a run such as "?!".  W is in_address's cache. */
 static bool
-wants_space_before (const char *s, size_t n, size_t i, ucs4_t uc)
+wants_space_before (const char *s, size_t n, size_t i, ucs4_t uc, struct word *w)
 {
   if (uc != 0x00BB && uc != ';' && uc != ':' && uc != '!' && uc != '?')
     return false;
@@ -256,16 +285,18 @@ wants_space_before (const char *s, size_t n, size_t i, ucs4_t uc)
       if (uc_is_alnum (next) || next == '[' || next == '(')
         return false;
     }
-  if (in_address (s, n, i))
+  if (in_address (s, n, i, w))
     return false;
   return true;
 }
 
+/* S with the narrow no-break spaces French typography wants. */
 char *
 text_french_spaces (const char *s, size_t n)
 {
   static const char narrow[] = "\xE2\x80\xAF";      /* U+202F in UTF-8 */
   struct strbuf b = STRBUF_INIT;
+  struct word w = { 0, 0, false };
   strbuf_add (&b, "", 0);
   size_t i = 0;
   while (i < n)
@@ -285,7 +316,7 @@ text_french_spaces (const char *s, size_t n)
           bool after_open = prev == 0x00AB;
           int nk;
           bool before_mark = i > 0 && j < n && !is_space (prev)
-                             && wants_space_before (s, n, j, char_at (s, n, j, &nk));
+                             && wants_space_before (s, n, j, char_at (s, n, j, &nk), &w);
           if (after_open || before_mark)
             strbuf_add (&b, narrow, 3);
           else
@@ -296,7 +327,7 @@ text_french_spaces (const char *s, size_t n)
 
       /* A mark glued to its word gets its narrow space, except ':' which
          times (10:30) and addresses use bare. */
-      if (uc != ':' && i > 0 && wants_space_before (s, n, i, uc))
+      if (uc != ':' && i > 0 && wants_space_before (s, n, i, uc, &w))
         {
           size_t ps;
           ucs4_t prev = char_before (s, i, &ps);
@@ -310,6 +341,7 @@ text_french_spaces (const char *s, size_t n)
   return strbuf_steal (&b);
 }
 
+/* S decomposed (NFD), letters and accents apart. */
 char *
 text_nfd (const char *s, size_t n, size_t *out_len)
 {

@@ -12,7 +12,8 @@
 bool text_valid_utf8 (const char *s, size_t n, size_t *bad);
 
 /* S[0..N) in Normalization Form C, NUL-terminated; *OUT_LEN (if not NULL)
-   gets its length.  S must be valid UTF-8.  Caller frees. */
+   gets its length.  S should be valid UTF-8 (invalid UTF-8 comes back
+   unchanged).  Caller frees. */
 char *text_nfc (const char *s, size_t n, size_t *out_len);
 
 /* Display width of S[0..N) in terminal columns (control characters
@@ -31,7 +32,10 @@ char *text_fold (const char *s, size_t n, size_t *out_len);
 /* French typography: the ordinary space after « and before » ; : ! ?
    becomes U+202F NARROW NO-BREAK SPACE, and one is inserted where the
    space is missing before » ; ! ? (not before ":" which URLs and times
-   use without a space).  Caller frees. */
+   use without a space).  Left alone: words that look like addresses
+   ("http://x?y", "www.", "a@b.fr"), "&amp;", the second mark of "?!",
+   a mark right after an opening bracket ("(?)") or before a letter, a
+   digit, "[" or "(" ("![image]").  Caller frees. */
 char *text_french_spaces (const char *s, size_t n);
 
 /* S[0..N) in Normalization Form D (canonical decomposition), NUL-

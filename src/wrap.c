@@ -27,7 +27,8 @@ enum
   AT_FORCED = 8,        /* a line must start here (after U+2028 and kin) */
   AT_RAW_BREAK = 16,    /* libunistring allows a break here (cut hint) */
   AT_SPACE = 32,        /* a space that a break may drop */
-  AT_GLUE = 64          /* a no-break space: U+00A0, U+2007, U+202F */
+  AT_GLUE = 64,         /* a no-break space: U+00A0, U+2007, U+202F */
+  AT_LEAD_HYPHEN = 128  /* just after the hyphens that start a word */
 };
 
 /* The paragraph and everything measured about it. */
@@ -84,6 +85,16 @@ prev_char (const struct para *p, size_t i)
   return i;
 }
 
+/* The start of the character after P->s[I] (I < P->n). */
+static size_t
+next_char (const struct para *p, size_t i)
+{
+  do
+    i++;
+  while (i < p->n && !(p->at[i] & AT_CHAR));
+  return i;
+}
+
 /* Whether UC may open a word before a hyphen ("-fPIC", «-x»). */
 static bool
 opens_word (ucs4_t uc)
@@ -124,12 +135,10 @@ forbid_glued_parens (struct para *p)
         }
     }
   int inside = 0;
-  for (size_t i = 0; i <= p->n; i++)
+  for (size_t i = 0; i < p->n; i++)
     {
       inside += mark[i];
-      /* The break after ")" stays allowed when a space follows it. */
-      if (inside > 0 && !(i < p->n && i > 0 && p->s[i - 1] == ')'
-                          && (p->at[i] & (AT_SPACE | AT_GLUE))))
+      if (inside > 0)
         p->at[i] &= ~AT_BREAK;
     }
   free (mark);
@@ -141,20 +150,30 @@ forbid_glued_parens (struct para *p)
 static bool
 after_leading_hyphen (const struct para *p, size_t i)
 {
-  size_t h = i;
-  while (h > 0)
+  return p->at[i] & AT_LEAD_HYPHEN;
+}
+
+/* Mark the positions just after word-initial hyphens, in one pass so
+   that a long run of hyphens costs nothing per position. */
+static void
+mark_leading_hyphens (struct para *p)
+{
+  bool in_run = false, initial = false;
+  size_t prev = 0;
+  for (size_t i = 0; i < p->n; i++)
     {
-      ucs4_t uc = uc_at (p, prev_char (p, h));
-      if (uc != '-' && uc != 0x2010)
-        break;
-      h = prev_char (p, h);
+      if (!(p->at[i] & AT_CHAR))
+        continue;
+      ucs4_t uc = uc_at (p, i);
+      bool hyphen = uc == '-' || uc == 0x2010;
+      if (hyphen && !in_run)
+        initial = i == 0 || (p->at[prev] & (AT_SPACE | AT_GLUE))
+                  || opens_word (uc_at (p, prev));
+      in_run = hyphen;
+      if (hyphen && initial)
+        p->at[next_char (p, i)] |= AT_LEAD_HYPHEN;
+      prev = i;
     }
-  if (h == i)
-    return false;
-  if (h == 0)
-    return true;
-  size_t lead = prev_char (p, h);
-  return (p->at[lead] & (AT_SPACE | AT_GLUE)) || opens_word (uc_at (p, lead));
 }
 
 /* Whether the opportunity at I must go: the rules libunistring 1.0 misses
@@ -249,6 +268,7 @@ para_init (struct para *p, const char *s, size_t n)
   free (g);
   free (lb);
 
+  mark_leading_hyphens (p);
   for (i = 1; i < n; i++)
     if ((p->at[i] & AT_RAW_BREAK) && !forbidden_break (p, i))
       p->at[i] |= AT_BREAK;
@@ -270,6 +290,7 @@ para_init (struct para *p, const char *s, size_t n)
       p->at[i] |= AT_BREAK;
 }
 
+/* Free what para_init allocated. */
 static void
 para_free (struct para *p)
 {
@@ -309,16 +330,6 @@ skip_spaces (const struct para *p, size_t a)
         a++;
     }
   return a;
-}
-
-/* The start of the character after P->s[I] (I < P->n). */
-static size_t
-next_char (const struct para *p, size_t i)
-{
-  do
-    i++;
-  while (i < p->n && !(p->at[i] & AT_CHAR));
-  return i;
 }
 
 /* The next corrected opportunity after I (P->n at the end). */
@@ -363,8 +374,12 @@ cut_point (const struct para *p, size_t start, size_t from, size_t end,
     {
       if (!(p->at[i] & AT_GRAPHEME))
         continue;
-      if (cols (p, start, trim_end (p, start, i)) > width)
+      /* Columns only grow with I, so nothing further can fit. */
+      if (cols (p, start, i) > width)
         break;
+      /* A cut inside or after spaces is the cut before them. */
+      if (p->at[prev_char (p, i)] & (AT_SPACE | AT_GLUE))
+        continue;
       fit = i;
       if (!good_cut (p, start, i))
         continue;
@@ -381,7 +396,11 @@ cut_point (const struct para *p, size_t start, size_t from, size_t end,
       /* Backing up to FIT_GOOD only helps when the next line can then
          hold the word's end with its glued punctuation. */
       size_t e = skip_spaces (p, fit);
-      while (e < p->n && is_closer (uc_at (p, e)))
+      /* Only as far as decides it: a run of closers can be the whole
+         rest of the paragraph ("!!!!..."), and every cut of it would
+         walk it again. */
+      while (fit_good && e < p->n && cols (p, fit_good, e) <= width
+             && is_closer (uc_at (p, e)))
         e = next_char (p, e);
       if (!fit_good || cols (p, fit_good, e) > width)
         fit_good = fit;
@@ -407,6 +426,7 @@ add_line (struct wrap_lines *out, const struct para *p, size_t start, size_t end
   l->width = w > INT_MAX ? INT_MAX : (int) w;
 }
 
+/* Greedy fill over the corrected opportunities; see wrap.h. */
 void
 wrap_paragraph (const char *s, size_t n, int width, struct wrap_lines *out)
 {
@@ -485,6 +505,7 @@ wrap_paragraph (const char *s, size_t n, int width, struct wrap_lines *out)
   para_free (&p);
 }
 
+/* The opportunities para_init found, for the conformance test. */
 void
 wrap_breaks (const char *s, size_t n, bool raw, char *p)
 {
@@ -497,6 +518,7 @@ wrap_breaks (const char *s, size_t n, bool raw, char *p)
   para_free (&para);
 }
 
+/* Free LINES' array and leave it empty and reusable. */
 void
 wrap_lines_free (struct wrap_lines *lines)
 {
@@ -534,6 +556,7 @@ sanitise (const char *line, size_t n, size_t *out_len)
   return strbuf_steal (&b);
 }
 
+/* --wrap: check, clean, compose and wrap each input line. */
 int
 wrap_filter (FILE *in, FILE *out, int width)
 {

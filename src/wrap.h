@@ -45,7 +45,10 @@ void wrap_breaks (const char *s, size_t n, bool raw, char *p);
 /* The --wrap=WIDTH filter: each line of IN is a paragraph; write its
    wrapped lines (NFC) to OUT.  Returns 0, or 1 after printing a
    translated message on invalid UTF-8 (the line is reported by number
-   and skipped; the rest is still wrapped). */
+   and skipped; the rest is still wrapped) or on a read or write error.
+   A CR before the newline is dropped; a tab, U+2028 and U+2029 become a
+   space; any other control character becomes U+FFFD, so that no escape
+   sequence reaches the terminal and nothing disappears unseen. */
 int wrap_filter (FILE *in, FILE *out, int width);
 
 #endif /* KIOSQUE_WRAP_H */

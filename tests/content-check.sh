@@ -30,7 +30,7 @@ expect_same "$tmp/want" "$tmp/out" "--list of the good fixtures"
 # The bad site: the committed fixtures, plus the defects that are bytes
 # no editor should keep in a repository, written here.
 FIXTURES=$(cd "$FIXTURES" && pwd) || exit 99
-cp -R "$FIXTURES/bad" "$tmp/bad" || exit 99
+copy_tree "$FIXTURES/bad" "$tmp/bad" || exit 99
 chmod -R u+w "$tmp/bad"
 cd "$tmp" || exit 99
 printf -- '---\ntitle: Nul\n---\nline four \000 here\n' > bad/nul.fr.md
@@ -136,7 +136,7 @@ grep -v ': error: ' err && fail "--list printed more than errors on stderr"
 [ "$(wc -l < err)" -eq 25 ] || fail "--list printed $(wc -l < err) errors, want 25"
 
 # A site whose home page is missing: an error on site.yaml's home line.
-cp -R "$FIXTURES/good" nohome && rm nohome/home.fr.md nohome/home.vi.md
+copy_tree "$FIXTURES/good" nohome && rm nohome/home.fr.md nohome/home.vi.md
 "$KIOSQUE" --check nohome > out 2>&1
 status=$?
 [ $status -eq 1 ] || fail "--check nohome: exit $status, want 1"

@@ -9,6 +9,7 @@
 #include "check.h"
 #include "content.h"
 #include "model.h"
+#include "strbuf.h"
 
 #define NNBSP "\xe2\x80\xaf"    /* U+202F, in UTF-8 */
 
@@ -261,6 +262,73 @@ test_bad_site (void)
   clear ();
 }
 
+/* The number of "> " that start LINE. */
+static int
+quote_depth (const char *line)
+{
+  int d = 0;
+  while (line[0] == '>' && line[1] == ' ')
+    {
+      d++;
+      line += 2;
+    }
+  return d;
+}
+
+/* Bodies nested past CONTENT_MAX_NESTING are kept flat below it, with
+   one warning on the line where it starts, and no text lost; repeated
+   front-matter keys are each an error on their line, however many. */
+static void
+test_deep_and_repeated (void)
+{
+  put ("site.yaml", "title: T\nlanguages: [fr, vi]\nhome: home\n");
+  put ("home.fr.md", "---\ntitle: Accueil\n---\n");
+  put ("home.vi.md", "---\ntitle: Trang\n---\n");
+  struct strbuf deep = STRBUF_INIT;
+  strbuf_adds (&deep, "---\ntitle: Profond\n---\nun\n\n");
+  for (int i = 0; i < 1000; i++)
+    strbuf_adds (&deep, ">");
+  strbuf_adds (&deep, " deux\ntrois\n\n- quatre\n  - cinq\n");
+  put ("deep.fr.md", deep.s);
+  put ("deep.vi.md", deep.s);
+  strbuf_free (&deep);
+  put ("keys.vi.md", "---\ntitle: K\na: 1\nb: 2\na: 3\nc: 4\nb: 5\na: 6\n---\n");
+
+  struct diags d = DIAGS_INIT;
+  struct site *site = content_load (scratch, &d);
+  CHECK (has_diag (&d, "deep.fr.md", 6, DIAG_WARNING, "nested more than 8 deep"));
+  CHECK (has_diag (&d, "deep.vi.md", 6, DIAG_WARNING, "nested more than 8 deep"));
+  CHECK (has_diag (&d, "keys.vi.md", 5, DIAG_ERROR, "'a' is given twice"));
+  CHECK (has_diag (&d, "keys.vi.md", 7, DIAG_ERROR, "'b' is given twice"));
+  CHECK (has_diag (&d, "keys.vi.md", 8, DIAG_ERROR, "'a' is given twice"));
+  CHECK (d.errors == 3);
+  const struct page *p = site_find (site, "deep");
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      const char *body = p && p->text[l] ? p->text[l]->body : NULL;
+      CHECK (body != NULL);
+      if (!body)
+        continue;
+      /* Every word, in order, and no line deeper than the bound. */
+      const char *un = strstr (body, "un"), *deux = strstr (body, "deux");
+      const char *trois = strstr (body, "trois"), *cinq = strstr (body, "cinq");
+      CHECK (un && deux && trois && cinq && un < deux && deux < trois
+             && trois < cinq);
+      int deepest = 0;
+      for (const char *line = body; line; line = strchr (line, '\n'))
+        {
+          if (*line == '\n')
+            line++;
+          if (quote_depth (line) > deepest)
+            deepest = quote_depth (line);
+        }
+      CHECK (deepest == 8);
+    }
+  site_free (site);
+  diags_free (&d);
+  clear ();
+}
+
 int
 main (void)
 {
@@ -274,6 +342,7 @@ main (void)
   test_defaults ();
   test_one_language ();
   test_bad_site ();
+  test_deep_and_repeated ();
   rmdir (scratch);
   return check_finish ();
 }

@@ -8,11 +8,14 @@ export LC_ALL LANGUAGE TERM
 CONTENT="$top_srcdir/content"
 FIXTURES="$srcdir/tests/fixtures"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kiosque-test.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT
+trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 
 fail=0
 # fail MESSAGE: record a failure and go on, so one run shows every problem.
 fail () { echo "FAIL: $*" >&2; fail=1; }
+# copy_tree SRC DST: a writable copy of a fixture tree (under make
+# distcheck the source tree, and so a plain copy of it, is read-only).
+copy_tree () { cp -R "$1" "$2" && chmod -R u+w "$2"; }
 # expect_same EXPECTED_FILE ACTUAL_FILE WHAT
 expect_same () { diff -u "$1" "$2" >&2 || fail "$3"; }
 

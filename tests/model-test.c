@@ -74,6 +74,10 @@ main (void)
   add_page (site, &cap, "artisans/x/y", INT_MAX, "Orpheline", "Mồ côi");
   add_page (site, &cap, "home", INT_MAX, "Accueil", "Trang chủ");
   add_page (site, &cap, "hue", 1, "Hué", "Huế");
+  add_page (site, &cap, "metiers", INT_MAX, "Métiers", "Nghề");
+  add_page (site, &cap, "metiers/a", INT_MAX, "côte", "Đúc đồng");
+  add_page (site, &cap, "metiers/b", INT_MAX, "coté", "Dzung");
+  add_page (site, &cap, "metiers/c", INT_MAX, "cote", "Dương");
   add_page (site, &cap, "pratique", INT_MAX, NULL, "Thông tin");
   add_page (site, &cap, "Édition", INT_MAX, "Édition", "Ấn bản");
 
@@ -102,12 +106,12 @@ main (void)
   /* Home lists the top-level pages but itself: order first (hue and
      artisans have one), then title. */
   char *s = children_of (site, "home", LANG_FR);
-  CHECK_STR (s, "hue artisans Édition pratique");
+  CHECK_STR (s, "hue artisans Édition metiers pratique");
   free (s);
-  /* Folding ignores accents and case: "Ấn bản" sorts as "an ban",
-     before "Thông tin". */
+  /* Vietnamese order: "Ấn bản" sorts under A, before "Nghề" and
+     "Thông tin". */
   s = children_of (site, "home", LANG_VI);
-  CHECK_STR (s, "hue artisans Édition pratique");
+  CHECK_STR (s, "hue artisans Édition metiers pratique");
   free (s);
 
   /* A section lists its direct children only (not the grandchild
@@ -118,6 +122,16 @@ main (void)
   /* "Thêu" folds to "theu", after "Đúc đồng" ("duc dong"). */
   s = children_of (site, "artisans", LANG_VI);
   CHECK_STR (s, "artisans/non-la artisans/bronze artisans/broderie");
+  free (s);
+  /* Without "order", a directory reads as each language sorts: French
+     compares accents from the start of the word (cote < coté < côte),
+     Vietnamese puts D before Đ whatever follows (Dương < Dzung < Đúc),
+     where folding alone would give "duc" < "duong" < "dzung". */
+  s = children_of (site, "metiers", LANG_FR);
+  CHECK_STR (s, "metiers/c metiers/b metiers/a");
+  free (s);
+  s = children_of (site, "metiers", LANG_VI);
+  CHECK_STR (s, "metiers/c metiers/b metiers/a");
   free (s);
   s = children_of (site, "hue", LANG_FR);
   CHECK_STR (s, "");

@@ -5,6 +5,7 @@
 #include "system.h"
 
 #include "check.h"
+#include "strbuf.h"
 #include "text.h"
 #include "wrap.h"
 
@@ -428,11 +429,65 @@ check_nfd_same (const char *nfc_name, const char *nfd_name)
   free (nfd);
 }
 
+/* Long runs that no opportunity breaks: closers, hyphens, no-break
+   spaces.  Each cut once walked the whole run (quadratic: a 1 MB page
+   of them never finished).  The typographic promises cannot all hold
+   in such a run (a line of "!" must start with "!"), so these are the
+   hard ones: every line in order and within the width, no grapheme
+   split, no visible character lost. */
+static void
+test_long_runs (void)
+{
+  static const char *const unit[] = { "!", "-", NB, NN, NB "!", "-" NB };
+  for (size_t u = 0; u < ARRAY_SIZE (unit); u++)
+    {
+      struct strbuf run = STRBUF_INIT;
+      strbuf_adds (&run, "mot ");
+      for (int i = 0; i < 5000; i++)
+        strbuf_adds (&run, unit[u]);
+      strbuf_adds (&run, "b fin");
+      const char *s = run.s;
+      size_t n = run.len;
+      char *boundary = xcalloc (n + 1, 1);
+      for (size_t i = 0; i < n; i += text_grapheme_len (s + i, n - i))
+        boundary[i] = 1;
+      boundary[n] = 1;
+      const int widths[] = { 1, 7, 20 };
+      for (size_t w = 0; w < ARRAY_SIZE (widths); w++)
+        {
+          struct wrap_lines lines = WRAP_LINES_INIT;
+          wrap_paragraph (s, n, widths[w], &lines);
+          size_t prev_end = 0;
+          bool ok = lines.count > 0;
+          for (size_t k = 0; ok && k < lines.count; k++)
+            {
+              const struct wrap_line *l = &lines.lines[k];
+              size_t end = l->start + l->len;
+              ok = l->start >= prev_end && end <= n
+                && all_white (s, n, prev_end, l->start)
+                && text_width (s + l->start, l->len) == l->width
+                && l->width <= widths[w]
+                && boundary[l->start] && boundary[end];
+              prev_end = end;
+            }
+          ok = ok && all_white (s, n, prev_end, n);
+          if (!ok)
+            printf ("run of '%s' at width %d: lines break a promise\n",
+                    unit[u], widths[w]);
+          CHECK (ok);
+          wrap_lines_free (&lines);
+        }
+      free (boundary);
+      strbuf_free (&run);
+    }
+}
+
 int
 main (void)
 {
   test_defects ();
   test_filter ();
+  test_long_runs ();
   check_prose ("prose.fr.txt");
   check_prose ("prose.vi.txt");
   check_prose ("prose.fr.nfd.txt");

@@ -1,0 +1,95 @@
+/* view-private.h -- what view.c (the loop, keys and taps) and
+   view-draw.c (geometry, drawing, hit testing) share.  No curses types
+   here: only view*.c files include curses.h. */
+#ifndef KIOSQUE_VIEW_PRIVATE_H
+#define KIOSQUE_VIEW_PRIVATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "layout.h"
+#include "model.h"
+#include "nav.h"
+#include "search.h"
+#include "view.h"
+
+/* Smallest usable screen; below it a bilingual "enlarge" message. */
+#define VIEW_MIN_COLS 40
+#define VIEW_MIN_LINES 12
+/* Side by side from this width on. */
+#define VIEW_WIDE_COLS 150
+/* The readable measure of the body. */
+#define VIEW_MEASURE 72
+/* Columns between the two languages side by side (a rule in the middle). */
+#define VIEW_TWIN_GAP 3
+/* Lines one wheel notch scrolls. */
+#define VIEW_WHEEL_LINES 3
+/* Rows of the header (title, breadcrumb, rule) and of the footer buttons. */
+#define VIEW_HEADER_ROWS 3
+#define VIEW_FOOTER_ROWS 3
+/* Keys per row of the on-screen keyboard. */
+#define VIEW_KEYS_PER_ROW 13
+
+/* A place on screen that answers a tap with an event.  Drawing records
+   them, so a tap always means what the visitor saw there. */
+struct view_target
+{
+  int y0, y1;           /* rows, inclusive */
+  int x0, x1;           /* columns [x0, x1) */
+  bool row;             /* a body link: its whole rows are the target, and
+                           the nearest link wins when a row has several */
+  struct nav_event ev;
+};
+
+/* Where things are on a screen of LINES x COLS. */
+struct view_geometry
+{
+  int lines, cols;
+  bool small;           /* below the minimum: only the message */
+  bool wide;            /* room for side by side */
+  int text_width;       /* the width a single page is laid out at */
+  int twin_width;       /* each column's width side by side */
+  int body_y, body_h;   /* body rows */
+  int footer_y;
+  /* Search screen. */
+  int query_y;
+  int results_y, results_rows, results_fit;     /* rows for results; how many fit */
+  int keys_y, key_h, key_w, keys_x;             /* keyboard: top, key height, width */
+};
+
+struct view
+{
+  const struct site *site;
+  const struct view_options *options;
+  struct nav_state nav;
+  struct view_geometry geo;
+
+  struct layout *body;          /* what the body shows now */
+  bool body_is_page;            /* from layout_page (else body_free) */
+
+  struct search_index *index;
+  struct search_hit *hits;
+  size_t nhits;
+  const char **hit_ids;
+
+  struct view_target *targets;
+  size_t ntargets, targets_cap;
+
+  bool colour;                  /* colours (not NO_COLOR, a colour terminal) */
+  bool italics;                 /* the terminal can show italics */
+};
+
+/* Compute V->geo for a screen of LINES x COLS. */
+void view_draw_geometry (struct view *v, int lines, int cols);
+
+/* Set up colours (once, after the screen is started). */
+void view_draw_init (struct view *v);
+
+/* Draw everything from V's state onto the screen (not yet refreshed),
+   recording the tap targets. */
+void view_draw (struct view *v);
+
+/* The event for a tap at row Y, column X, or false when nothing is there. */
+bool view_draw_hit (const struct view *v, int y, int x, struct nav_event *ev);
+
+#endif /* KIOSQUE_VIEW_PRIVATE_H */

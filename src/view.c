@@ -1,0 +1,526 @@
+/* view.c -- the guide on a terminal: start and end the screen, turn keys
+   and taps into nav events, keep the layout in step with the state.  The
+   loop only notes what must be done again (lay out, search, draw); the
+   drawing itself is view-draw.c's. */
+#include "system.h"
+
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+#include <signal.h>
+#include <time.h>
+#include <unistd.h>
+#include <wchar.h>
+#include <wctype.h>
+
+#include "body.h"
+#include "lang.h"
+#include "layout.h"
+#include "view-private.h"
+
+/* Esc must act at once; sequences from a real terminal arrive faster. */
+#define VIEW_ESCDELAY_MS 25
+/* How long a wait for input lasts before the loop looks again: a
+   resize signal that lands just before curses starts waiting is seen
+   only at the next wake-up (kiosk mode's idle timer will use it too). */
+#define VIEW_WAKE_MS 200
+/* A press and release this close (cells) is a tap; farther, a drag. */
+#define VIEW_TAP_SLOP 2
+
+/* The finger on the screen: a press that becomes a tap or a drag. */
+struct pointer
+{
+  bool down;
+  bool dragging;
+  int x, y;             /* where it went down */
+  int last_y;           /* the row the body was last scrolled to */
+};
+
+/* Set by a signal asking the guide to end (SIGTERM from the service
+   manager, SIGHUP from a closed terminal, SIGINT from Ctrl-C).  A signal
+   handler can only reach a global; the loop reads it and ends as after
+   q, so the terminal is always given back as it was. */
+static volatile sig_atomic_t stop_signal;
+
+/* Note the signal; the read it interrupts returns and the loop ends. */
+static void
+on_stop_signal (int sig)
+{
+  stop_signal = sig;
+}
+
+/* Catch the signals that end the guide, without SA_RESTART so that they
+   interrupt the wait for input.  Done before the screen starts, so that
+   ncurses keeps its hands off them. */
+static void
+catch_stop_signals (void)
+{
+  struct sigaction sa;
+  memset (&sa, 0, sizeof sa);
+  sa.sa_handler = on_stop_signal;
+  sigemptyset (&sa.sa_mask);
+  sigaction (SIGTERM, &sa, NULL);
+  sigaction (SIGHUP, &sa, NULL);
+  sigaction (SIGINT, &sa, NULL);
+}
+
+/* Milliseconds on a clock that never jumps, for the double-tap guard. */
+static long long
+now_ms (void)
+{
+  struct timespec ts;
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return (long long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Free the body V shows. */
+static void
+drop_body (struct view *v)
+{
+  if (v->body)
+    {
+      if (v->body_is_page)
+        layout_free (v->body);
+      else
+        body_free (v->body);
+    }
+  v->body = NULL;
+}
+
+/* An empty body, for a site without the page asked for. */
+static struct layout *
+empty_layout (int width)
+{
+  struct layout *l = xcalloc (1, sizeof *l);
+  l->width = width;
+  return l;
+}
+
+/* Lay out what the body shows for the state and the screen size: the
+   page (in one language or both), or the help text. */
+static void
+relayout (struct view *v)
+{
+  const struct nav_state *s = &v->nav;
+  drop_body (v);
+  view_draw_geometry (v, LINES, COLS);
+  const struct page *page = site_find (v->site, s->page);
+  if (!page && v->site->home)
+    page = site_find (v->site, v->site->home);
+
+  if (s->screen == NAV_SCREEN_HELP)
+    {
+      lang_use_for_messages (s->lang);
+      v->body = body_help (v->geo.text_width, v->options->kiosk);
+      v->body_is_page = false;
+    }
+  else if (s->screen == NAV_SCREEN_PAGE && page && s->both && v->geo.wide)
+    {
+      /* Each column's words (card labels, notices) in its own language. */
+      lang_use_for_messages (LANG_FR);
+      struct layout *fr = layout_page (v->site, page, LANG_FR, v->geo.twin_width);
+      lang_use_for_messages (LANG_VI);
+      struct layout *vi = layout_page (v->site, page, LANG_VI, v->geo.twin_width);
+      v->body = body_twin (fr, vi, VIEW_TWIN_GAP);
+      v->body_is_page = false;
+      layout_free (fr);
+      layout_free (vi);
+    }
+  else if (s->screen == NAV_SCREEN_PAGE && page)
+    {
+      lang_use_for_messages (s->lang);
+      v->body = layout_page (v->site, page, s->lang, v->geo.text_width);
+      v->body_is_page = true;
+    }
+  else if (s->screen == NAV_SCREEN_PAGE)
+    {
+      v->body = empty_layout (v->geo.text_width);
+      v->body_is_page = false;
+    }
+  lang_use_for_messages (s->lang);
+}
+
+/* Run the search for the query as it is now. */
+static void
+requery (struct view *v)
+{
+  search_hits_free (v->hits, v->nhits);
+  free (v->hit_ids);
+  v->hits = NULL;
+  v->hit_ids = NULL;
+  v->nhits = 0;
+  if (!v->nav.query[0])
+    return;
+  if (!v->index)
+    v->index = search_index_new (v->site);
+  v->nhits = search_run (v->index, v->nav.query, v->nav.lang,
+                         v->geo.cols - 6, &v->hits);
+  v->hit_ids = xcalloc (v->nhits ? v->nhits : 1, sizeof *v->hit_ids);
+  for (size_t i = 0; i < v->nhits; i++)
+    v->hit_ids[i] = v->hits[i].page->id;
+}
+
+/* What nav needs to know about the screen as it is. */
+static struct nav_env
+make_env (const struct view *v)
+{
+  struct nav_env env = {
+    .site = v->site,
+    .layout = v->body,
+    .height = (size_t) v->geo.body_h,
+    .wide = v->geo.wide,
+    .results = v->hit_ids,
+    .nresults = v->nhits,
+    .results_height = (size_t) v->geo.results_fit,
+  };
+  return env;
+}
+
+/* The event for a function key KEY, or false. */
+static bool
+function_key (const struct view *v, wint_t key, struct nav_event *ev)
+{
+  bool search = v->nav.screen == NAV_SCREEN_SEARCH;
+  switch (key)
+    {
+    case KEY_UP: ev->action = NAV_UP; break;
+    case KEY_DOWN: ev->action = NAV_DOWN; break;
+    case KEY_LEFT: ev->action = NAV_FOCUS_PREV; break;
+    case KEY_RIGHT: ev->action = NAV_FOCUS_NEXT; break;
+    case KEY_BTAB: ev->action = NAV_FOCUS_PREV; break;
+    case KEY_ENTER: ev->action = NAV_ACTIVATE; break;
+    case KEY_BACKSPACE: ev->action = search ? NAV_ERASE : NAV_BACK; break;
+    case KEY_DC: ev->action = search ? NAV_ERASE : NAV_NONE; break;
+    case KEY_HOME: ev->action = NAV_HOME; break;
+    case KEY_END: ev->action = NAV_BOTTOM; break;
+    case KEY_PPAGE: ev->action = NAV_PAGE_UP; break;
+    case KEY_NPAGE: ev->action = NAV_PAGE_DOWN; break;
+    case KEY_F (1): ev->action = NAV_HELP; break;
+    case KEY_F (2): ev->action = NAV_LANGUAGE; break;
+    case KEY_F (3): ev->action = NAV_SEARCH; break;
+    default: return false;
+    }
+  return ev->action != NAV_NONE;
+}
+
+/* The event for the character C, or false.  On the search screen
+   printable characters are typed into the query. */
+static bool
+char_key (const struct view *v, wint_t c, struct nav_event *ev)
+{
+  bool search = v->nav.screen == NAV_SCREEN_SEARCH;
+  switch (c)
+    {
+    case '\t': ev->action = NAV_FOCUS_NEXT; return true;
+    case '\n': case '\r': ev->action = NAV_ACTIVATE; return true;
+    case 27: ev->action = NAV_BACK; return true;
+    case 127: case 8: ev->action = search ? NAV_ERASE : NAV_BACK; return true;
+    case 21: ev->action = search ? NAV_CLEAR : NAV_NONE; return search;   /* ^U */
+    default: break;
+    }
+  if (search)
+    {
+      if (c < ' ' || !iswprint (c))
+        return false;
+      mbstate_t mbs;
+      memset (&mbs, 0, sizeof mbs);
+      char buf[MB_LEN_MAX];
+      size_t n = wcrtomb (buf, (wchar_t) c, &mbs);
+      if (n == (size_t) -1 || n >= sizeof ev->text)
+        return false;
+      memcpy (ev->text, buf, n);
+      ev->text[n] = '\0';
+      ev->action = NAV_TYPE;
+      return true;
+    }
+  switch (c)
+    {
+    case ' ': ev->action = NAV_PAGE_DOWN; break;
+    case 'b': ev->action = NAV_PAGE_UP; break;
+    case 'l': case 'L': ev->action = NAV_LANGUAGE; break;
+    case '/': ev->action = NAV_SEARCH; break;
+    case '?': ev->action = NAV_HELP; break;
+    case 'q': case 'Q':
+      if (v->options->kiosk)
+        return false;
+      ev->action = NAV_QUIT;
+      break;
+    default: return false;
+    }
+  return true;
+}
+
+/* Scroll for a drag from the pointer's last row to row Y: the text
+   follows the finger.  Search results move a result per three rows. */
+static bool
+drag_to (const struct view *v, struct pointer *p, int y, struct nav_event *ev)
+{
+  int rows = p->last_y - y;
+  if (v->nav.screen == NAV_SCREEN_SEARCH)
+    rows /= 3;
+  if (rows == 0)
+    return false;
+  p->last_y -= v->nav.screen == NAV_SCREEN_SEARCH ? rows * 3 : rows;
+  ev->action = NAV_SCROLL_BY;
+  ev->arg = rows;
+  return true;
+}
+
+/* The event for a tap at Y, X, or false if nothing is there. */
+static bool
+tap_at (const struct view *v, int y, int x, struct nav_event *ev)
+{
+  if (!view_draw_hit (v, y, x, ev))
+    return false;
+  ev->tap = true;
+  ev->x = x;
+  ev->y = y;
+  return true;
+}
+
+/* Turn the next mouse report into an event: a tap (a click, or a press
+   and a release close together), a drag (press, motion, release), or
+   the wheel. */
+static bool
+mouse_event (const struct view *v, struct pointer *p, struct nav_event *ev)
+{
+  MEVENT m;
+  if (getmouse (&m) != OK)
+    return false;
+  mmask_t b = m.bstate;
+  if (b & BUTTON4_PRESSED)
+    {
+      ev->action = NAV_SCROLL_BY;
+      ev->arg = v->nav.screen == NAV_SCREEN_SEARCH ? -1 : -VIEW_WHEEL_LINES;
+      return true;
+    }
+#ifdef BUTTON5_PRESSED
+  if (b & BUTTON5_PRESSED)
+    {
+      ev->action = NAV_SCROLL_BY;
+      ev->arg = v->nav.screen == NAV_SCREEN_SEARCH ? 1 : VIEW_WHEEL_LINES;
+      return true;
+    }
+#endif
+  if (b & (BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON1_TRIPLE_CLICKED))
+    {
+      p->down = false;
+      return tap_at (v, m.y, m.x, ev);
+    }
+  if (b & BUTTON1_PRESSED)
+    {
+      p->down = true;
+      p->dragging = false;
+      p->x = m.x;
+      p->y = m.y;
+      p->last_y = m.y;
+      return false;
+    }
+  if (!p->down)
+    return false;
+  bool far = abs (m.y - p->y) > VIEW_TAP_SLOP || abs (m.x - p->x) > VIEW_TAP_SLOP;
+  if (b & BUTTON1_RELEASED)
+    {
+      p->down = false;
+      if (p->dragging || far)
+        return drag_to (v, p, m.y, ev);
+      /* A tap counts where the finger went down: what the visitor aimed at. */
+      return tap_at (v, p->y, p->x, ev);
+    }
+  if (b & REPORT_MOUSE_POSITION)
+    {
+      if (far)
+        p->dragging = true;
+      return p->dragging && drag_to (v, p, m.y, ev);
+    }
+  return false;
+}
+
+/* Ask the terminal for motion while a button is down (mode 1002), which
+   drag needs; ncurses itself only asks for clicks (mode 1000).  Written
+   straight to the terminal, after doupdate() has sent ncurses' own mouse
+   setup: a "1000h" after it would turn 1002 off again. */
+static void
+report_drags (bool on)
+{
+  /* Only to a terminal that reports a mouse at all. */
+  const char *kmous = tigetstr ((char *) "kmous");
+  if (!kmous || kmous == (char *) -1)
+    return;
+  fputs (on ? "\033[?1002h" : "\033[?1002l", stdout);
+  fflush (stdout);
+}
+
+/* Start curses on the terminal: keys, taps and drags, no cursor.  NULL
+   (after saying why) when the terminal cannot be used. */
+static SCREEN *
+start_terminal (void)
+{
+  if (!isatty (STDIN_FILENO) || !isatty (STDOUT_FILENO))
+    {
+      fprintf (stderr, _("%s: the screen needs a terminal; "
+                         "--dump prints a page without one\n"), PACKAGE);
+      return NULL;
+    }
+  SCREEN *screen = newterm (NULL, stdout, stdin);
+  if (!screen)
+    {
+      const char *term = getenv ("TERM");
+      fprintf (stderr, _("%s: cannot use the terminal '%s'\n"), PACKAGE,
+               term ? term : "");
+      return NULL;
+    }
+  set_term (screen);
+  /* A terminal that cannot place the cursor (TERM=dumb) cannot show a
+     screen at all. */
+  const char *cup = tigetstr ((char *) "cup");
+  if (!cup || cup == (char *) -1)
+    {
+      endwin ();
+      delscreen (screen);
+      const char *term = getenv ("TERM");
+      fprintf (stderr, _("%s: the terminal '%s' cannot show a full screen\n"),
+               PACKAGE, term ? term : "");
+      return NULL;
+    }
+  cbreak ();
+  noecho ();
+  nonl ();
+  keypad (stdscr, TRUE);
+  curs_set (0);
+  set_escdelay (VIEW_ESCDELAY_MS);
+  mousemask (ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION, NULL);
+  mouseinterval (0);
+  wtimeout (stdscr, VIEW_WAKE_MS);
+  /* Send ncurses' mouse setup now, so that drags are on before the
+     first screen shows. */
+  doupdate ();
+  report_drags (true);
+  return screen;
+}
+
+/* Give the terminal back as it was. */
+static void
+stop_terminal (SCREEN *screen)
+{
+  report_drags (false);
+  endwin ();
+  delscreen (screen);
+}
+
+/* Turn what wget_wch read (TYPE, C) into a nav event; false when it
+   means nothing. */
+static bool
+decode_input (struct view *v, struct pointer *p, int type, wint_t c,
+              struct nav_event *ev)
+{
+  memset (ev, 0, sizeof *ev);
+  if (type == KEY_CODE_YES && c == KEY_MOUSE)
+    return mouse_event (v, p, ev);
+  /* A resize, or ^L for a garbled terminal: what the terminal still
+     shows is unknown (shrunk to one cell, it keeps one), so repaint all
+     of it, laid out for the size it has now. */
+  if ((type == KEY_CODE_YES && c == KEY_RESIZE) || (type == OK && c == 12))
+    {
+      view_draw_geometry (v, LINES, COLS);
+      clearok (curscr, TRUE);
+      p->down = false;
+      ev->action = NAV_RESIZE;
+      return true;
+    }
+  if (type == KEY_CODE_YES)
+    return function_key (v, c, ev);
+  return char_key (v, c, ev);
+}
+
+/* Free what V holds. */
+static void
+view_free (struct view *v)
+{
+  drop_body (v);
+  search_hits_free (v->hits, v->nhits);
+  free (v->hit_ids);
+  if (v->index)
+    search_index_free (v->index);
+  free (v->targets);
+  nav_free (&v->nav);
+}
+
+/* The guide's main loop: set up the terminal, then lay out, search, draw
+   and read input until the visitor quits.  The loop only notes what
+   must be done again; nothing draws but view_draw. */
+int
+view_run (const struct site *site, const struct view_options *options)
+{
+  stop_signal = 0;
+  catch_stop_signals ();
+  SCREEN *screen = start_terminal ();
+  if (!screen)
+    return 1;
+
+  struct view v;
+  memset (&v, 0, sizeof v);
+  v.site = site;
+  v.options = options;
+  view_draw_init (&v);
+  nav_init (&v.nav, site, options->page, options->lang);
+  v.nav.tap_guard_ms = options->tap_guard_ms;
+
+  struct pointer pointer = { 0 };
+  bool need_layout = true, need_query = false, need_draw = true;
+  int errors = 0;
+  while (!stop_signal)
+    {
+      if (need_layout)
+        {
+          relayout (&v);
+          /* Results depend on the language and the width too. */
+          need_query |= v.nav.screen == NAV_SCREEN_SEARCH;
+          need_draw = true;
+          need_layout = false;
+        }
+      if (need_query)
+        {
+          requery (&v);
+          need_query = false;
+          need_draw = true;
+        }
+      if (need_draw)
+        {
+          view_draw (&v);
+          wnoutrefresh (stdscr);
+          doupdate ();
+          need_draw = false;
+        }
+
+      wint_t c;
+      long long asked = now_ms ();
+      int type = wget_wch (stdscr, &c);
+      if (type == ERR)
+        {
+          /* The wait ran out, or a signal came; but failing at once,
+             again and again, means the terminal went away (end of
+             input): stop rather than spin. */
+          if (now_ms () - asked >= VIEW_WAKE_MS / 2)
+            errors = 0;
+          else if (++errors > 100)
+            break;
+          continue;
+        }
+      errors = 0;
+
+      struct nav_event ev;
+      if (!decode_input (&v, &pointer, type, c, &ev))
+        continue;
+      struct nav_env env = make_env (&v);
+      unsigned r = nav_apply (&v.nav, &ev, &env, now_ms ());
+      if (r & NAV_EXIT)
+        break;
+      need_layout |= (r & NAV_RELAYOUT) != 0;
+      need_query |= (r & NAV_REQUERY) != 0;
+      need_draw |= (r & NAV_REDRAW) != 0;
+    }
+
+  stop_terminal (screen);
+  view_free (&v);
+  return 0;
+}
