@@ -512,9 +512,12 @@ static bool
 node_has_control (const struct content_file *f, cmark_node *node,
                   struct diags *diags)
 {
+  /* The info string of a code fence too: French bodies are written
+     back from the tree, its decoded entities with them. */
   const char *parts[] = { cmark_node_get_literal (node),
                           cmark_node_get_url (node),
-                          cmark_node_get_title (node) };
+                          cmark_node_get_title (node),
+                          cmark_node_get_fence_info (node) };
   for (size_t i = 0; i < ARRAY_SIZE (parts); i++)
     {
       size_t n = parts[i] ? strlen (parts[i]) : 0, bad;

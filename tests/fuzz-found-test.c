@@ -242,6 +242,30 @@ test_noncharacters (void)
   drop ("autre.vi.md");
 }
 
+/* fuzz-page: the info string of a code fence was not checked, so
+   "```x &#x88;" put a C1 control character, decoded by libcmark, into
+   a French body written back from the tree. */
+static void
+test_fence_info (void)
+{
+  put ("home.fr.md", "---\ntitle: Accueil\n---\nUn\n\n```x &#x88;\ncode\n```\n");
+  put ("home.vi.md", "---\ntitle: Trang chủ\n---\n```x &#27;[2J\n```\n");
+  struct diags diags = DIAGS_INIT;
+  struct site *site = content_load (scratch, &diags);
+  CHECK (site && site->npages == 0);
+  char *got = printed (&diags);
+  CHECK_STR (got,
+             "home.fr.md:6: error: control character U+0088\n"
+             "home.vi.md:4: error: control character U+001B\n"
+             "site.yaml: warning: no site.yaml: using the default settings\n"
+             "site.yaml: error: the home page 'home' does not exist\n");
+  free (got);
+  site_free (site);
+  diags_free (&diags);
+  drop ("home.fr.md");
+  drop ("home.vi.md");
+}
+
 int
 main (void)
 {
@@ -256,6 +280,7 @@ main (void)
   test_lone_cr ();
   test_one_line_diagnostics ();
   test_noncharacters ();
+  test_fence_info ();
   rmdir (scratch);
   return check_finish ();
 }
