@@ -129,9 +129,35 @@ control_code (const char *s)
   return c == 0xc2 ? (unsigned char) s[1] : c;
 }
 
+/* Offset in S[0..N) of the first noncharacter U+FFFE or U+FFFF, or N;
+   *CODE gets it.  libcmark 0.30 writes them back as the lone bytes 0xFE
+   and 0xFF (invalid UTF-8), from an entity such as "&#xFFFF;" or when
+   it renders a French body, so such bytes count too. */
+static size_t
+find_nonchar (const char *s, size_t n, unsigned *code)
+{
+  for (size_t i = 0; i < n; i++)
+    {
+      unsigned char c = (unsigned char) s[i];
+      if (c == 0xfe || c == 0xff)
+        {
+          *code = 0xff00u | c;
+          return i;
+        }
+      if (c == 0xef && i + 2 < n && (unsigned char) s[i + 1] == 0xbf
+          && ((unsigned char) s[i + 2] == 0xbe
+              || (unsigned char) s[i + 2] == 0xbf))
+        {
+          *code = 0xff00u | (unsigned char) s[i + 2] | 0x40u;
+          return i;
+        }
+    }
+  return n;
+}
+
 /* Check TEXT[0..LEN) is text a page can hold: no NUL, valid UTF-8, no
-   control character but tab and line ends.  Reports the first problem
-   at its line. */
+   control character but tab and line ends, no noncharacter U+FFFE or
+   U+FFFF.  Reports the first problem at its line. */
 static bool
 check_bytes (const char *file, const char *text, size_t len,
              struct diags *diags)
@@ -156,6 +182,14 @@ check_bytes (const char *file, const char *text, size_t len,
     {
       diags_add (diags, file, line_of (text, at), DIAG_ERROR,
                  _("control character U+%04X"), control_code (text + at));
+      return false;
+    }
+  unsigned code;
+  at = find_nonchar (text, len, &code);
+  if (at < len)
+    {
+      diags_add (diags, file, line_of (text, at), DIAG_ERROR,
+                 _("noncharacter U+%04X: not text"), code);
       return false;
     }
   return true;
@@ -464,32 +498,45 @@ node_line (const struct content_file *f, cmark_node *node)
 }
 
 /* Does NODE carry a control character, as an entity like "&#27;" can
-   make?  Reports it: the page would write escapes to the terminal. */
+   make, or what is not UTF-8 text, as "&#xFFFF;" makes?  Reports it:
+   the page would write escapes to the terminal, or give the layout
+   bytes it cannot measure. */
 static bool
 node_has_control (const struct content_file *f, cmark_node *node,
                   struct diags *diags)
 {
+  /* The info string of a code fence too: French bodies are written
+     back from the tree, its decoded entities with them. */
   const char *parts[] = { cmark_node_get_literal (node),
                           cmark_node_get_url (node),
-                          cmark_node_get_title (node) };
+                          cmark_node_get_title (node),
+                          cmark_node_get_fence_info (node) };
   for (size_t i = 0; i < ARRAY_SIZE (parts); i++)
     {
-      size_t n = parts[i] ? strlen (parts[i]) : 0;
+      size_t n = parts[i] ? strlen (parts[i]) : 0, bad;
+      unsigned code;
       size_t at = n ? content_page_find_control (parts[i], n) : 0;
       if (at < n)
-        {
-          diags_add (diags, f->path, node_line (f, node), DIAG_ERROR,
-                     _("control character U+%04X"),
-                     control_code (parts[i] + at));
-          return true;
-        }
+        diags_add (diags, f->path, node_line (f, node), DIAG_ERROR,
+                   _("control character U+%04X"),
+                   control_code (parts[i] + at));
+      else if (find_nonchar (parts[i], n, &code) < n)
+        diags_add (diags, f->path, node_line (f, node), DIAG_ERROR,
+                   _("noncharacter U+%04X: not text"), code);
+      else if (n && !text_valid_utf8 (parts[i], n, &bad))
+        diags_add (diags, f->path, node_line (f, node), DIAG_ERROR,
+                   _("invalid or overlong UTF-8 (byte 0x%02X)"),
+                   (unsigned char) parts[i][bad]);
+      else
+        continue;
+      return true;
     }
   return false;
 }
 
 /* Walk DOC: collect the internal links into F, and (for French) give
    every text node French typography; code is left alone.  False
-   (reported) when a node holds a control character. */
+   (reported) when a node holds a control character or no text. */
 static bool
 walk_body (struct content_file *f, cmark_node *doc, bool french,
            struct diags *diags)
@@ -665,34 +712,40 @@ read_body (struct content_file *f, const char *body, size_t len,
   return ok;
 }
 
-/* Read one page file into F, diagnosing every problem on its line. */
-void
-content_page_read (struct content_file *f, struct diags *diags)
+/* A copy of TEXT[0..LEN) whose lone CRs are LFs, or NULL when it has
+   none.  libyaml and cmark end a line at a lone CR (old Mac files, a
+   stray byte); the loader counts LFs: made LFs, every FILE:LINE agrees. */
+char *
+content_page_lf (const char *text, size_t len)
 {
-  char *text;
-  size_t len;
-  if (!content_page_read_file (f->path, &text, &len))
-    {
-      if (errno == EFBIG)
-        diags_add (diags, f->path, 1, DIAG_ERROR,
-                   _("file too large (over %d bytes): not read"),
-                   CONTENT_MAX_FILE_SIZE);
-      else
-        diags_add (diags, f->path, 1, DIAG_ERROR, _("cannot read: %s"),
-                   strerror (errno));
-      return;
-    }
+  char *out = NULL;
+  for (const char *p = memchr (text, '\r', len); p;
+       p = memchr (p + 1, '\r', len - (size_t) (p + 1 - text)))
+    if ((size_t) (p + 1 - text) == len || p[1] != '\n')
+      {
+        if (!out)
+          {
+            out = xmalloc (len + 1);
+            memcpy (out, text, len);
+            out[len] = '\0';
+          }
+        out[p - text] = '\n';
+      }
+  return out;
+}
+
+/* Parse TEXT[0..LEN), whose lone CRs are LFs already, into F. */
+static void
+parse_page (struct content_file *f, const char *text, size_t len,
+            struct diags *diags)
+{
   if (len == 0)
     {
       diags_add (diags, f->path, 1, DIAG_ERROR, "%s", _("empty file"));
-      free (text);
       return;
     }
   if (!check_bytes (f->path, text, len, diags))
-    {
-      free (text);
-      return;
-    }
+    return;
 
   /* A UTF-8 byte order mark, as some editors write, is not content. */
   const char *start = text, *end = text + len;
@@ -704,7 +757,6 @@ content_page_read (struct content_file *f, struct diags *diags)
     {
       diags_add (diags, f->path, 1, DIAG_ERROR, "%s",
                  _("missing front matter: a page starts with a '---' line"));
-      free (text);
       return;
     }
   const char *fm = eol ? eol + 1 : end, *fm_end = NULL, *body = end;
@@ -725,17 +777,13 @@ content_page_read (struct content_file *f, struct diags *diags)
     {
       diags_add (diags, f->path, 1, DIAG_ERROR, "%s",
                  _("front matter not closed: no '---' line ends it"));
-      free (text);
       return;
     }
 
   struct content_yaml *root = content_yaml_parse (fm, (size_t) (fm_end - fm),
                                                   2, f->path, diags);
   if (!root)
-    {
-      free (text);
-      return;
-    }
+    return;
   f->text = xcalloc (1, sizeof *f->text);
   f->text->file = xstrdup (f->path);
   f->text->body_line = line + 1;
@@ -757,6 +805,37 @@ content_page_read (struct content_file *f, struct diags *diags)
       page_text_free (f->text);
       f->text = NULL;
     }
+}
+
+/* Parse the bytes of one page file into F, diagnosing every problem on
+   its line. */
+void
+content_page_parse (struct content_file *f, const char *text, size_t len,
+                    struct diags *diags)
+{
+  char *lf = content_page_lf (text, len);
+  parse_page (f, lf ? lf : text, len, diags);
+  free (lf);
+}
+
+/* Read one page file into F, diagnosing every problem on its line. */
+void
+content_page_read (struct content_file *f, struct diags *diags)
+{
+  char *text;
+  size_t len;
+  if (!content_page_read_file (f->path, &text, &len))
+    {
+      if (errno == EFBIG)
+        diags_add (diags, f->path, 1, DIAG_ERROR,
+                   _("file too large (over %d bytes): not read"),
+                   CONTENT_MAX_FILE_SIZE);
+      else
+        diags_add (diags, f->path, 1, DIAG_ERROR, _("cannot read: %s"),
+                   strerror (errno));
+      return;
+    }
+  content_page_parse (f, text, len, diags);
   free (text);
 }
 

@@ -65,6 +65,12 @@ bool content_yaml_integer (const struct content_yaml *node, long min, long max,
 void content_site_read (struct site *site, const char *path,
                         unsigned *home_line, struct diags *diags);
 
+/* The same from TEXT[0..LEN), the bytes of the file PATH (need not be
+   NUL-terminated), defaults included. */
+void content_site_parse (struct site *site, const char *path,
+                         const char *text, size_t len, unsigned *home_line,
+                         struct diags *diags);
+
 /* Read PATH whole into *TEXT (NUL-terminated, caller frees) and *LEN.
    False with errno set when it cannot: EFBIG when it is over
    CONTENT_MAX_FILE_SIZE (checked before reading), EISDIR or EINVAL when
@@ -104,8 +110,19 @@ struct content_file
    that leaves no usable page, diagnose it and leave F->text NULL. */
 void content_page_read (struct content_file *f, struct diags *diags);
 
+/* The same from TEXT[0..LEN), the bytes of the file F->path (need not
+   be NUL-terminated): what content_page_read() does once the file is
+   read, apart so that a test or a fuzz target can give it bytes. */
+void content_page_parse (struct content_file *f, const char *text, size_t len,
+                         struct diags *diags);
+
 /* Release what content_page_read() filled in (not F itself). */
 void content_page_clear (struct content_file *f);
+
+/* A copy of TEXT[0..LEN) (NUL-terminated, caller frees) with each CR
+   that no LF follows made a LF, or NULL when there is none: libyaml and
+   cmark count such a CR as a line end, the loader counts LFs. */
+char *content_page_lf (const char *text, size_t len);
 
 /* Offset of the first control character of S[0..N) (valid UTF-8)
    other than tab, CR and LF -- C0, DEL or C1 -- or N when none. */

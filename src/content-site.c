@@ -20,18 +20,39 @@ map_get (const struct content_yaml *map, const char *key)
 }
 
 /* A scalar as a one-line string in NFC, or NULL (reported) when NODE is
-   not a non-empty scalar. */
+   not a non-empty scalar.  Line ends and tabs (a quoted "\n" or "\t",
+   a folded line) become spaces and blanks at either end go, as for a
+   page's fields: the title is drawn on one header line. */
 static char *
 site_string (const struct content_yaml *node, const char *file,
              const char *key, struct diags *diags)
 {
-  if (node->type != CONTENT_YAML_SCALAR || node->is_null || !*node->value)
+  char *nfc = NULL;
+  size_t n = 0;
+  const char *start = "";
+  if (node->type == CONTENT_YAML_SCALAR && !node->is_null)
     {
+      nfc = text_nfc (node->value, strlen (node->value), NULL);
+      for (char *p = nfc; *p; p++)
+        if (*p == '\n' || *p == '\r' || *p == '\t')
+          *p = ' ';
+      start = nfc;
+      while (*start == ' ')
+        start++;
+      n = strlen (start);
+      while (n > 0 && start[n - 1] == ' ')
+        n--;
+    }
+  if (n == 0)
+    {
+      free (nfc);
       diags_add (diags, file, node->line, DIAG_ERROR,
                  _("'%s' must be a non-empty text"), key);
       return NULL;
     }
-  return text_nfc (node->value, strlen (node->value), NULL);
+  char *out = xstrndup (start, n);
+  free (nfc);
+  return out;
 }
 
 /* A copy of TITLE with LANG's typography. */
@@ -190,23 +211,71 @@ read_keys (struct site *site, const struct content_yaml *map,
                lang_code (site->default_lang));
 }
 
-/* Read site.yaml into SITE, starting from the defaults. */
-void
-content_site_read (struct site *site, const char *path, unsigned *home_line,
-                   struct diags *diags)
+/* Set SITE's settings to those of a site with no site.yaml. */
+static void
+site_defaults (struct site *site, unsigned *home_line)
 {
   site->languages[0] = LANG_FR;
   site->languages[1] = LANG_VI;
   site->nlanguages = 2;
   site->default_lang = LANG_FR;
+  free (site->home);
   site->home = xstrdup ("home");
   site->idle_seconds = SITE_DEFAULT_IDLE;
   *home_line = 0;
+}
 
+/* Read TEXT[0..LEN), site.yaml's bytes with lone CRs made LFs, into
+   SITE, which has the defaults. */
+static void
+parse_site (struct site *site, const char *path, const char *text,
+            size_t len, unsigned *home_line, struct diags *diags)
+{
+  size_t bad;
+  const char *nul = memchr (text, '\0', len);
+  if (nul || !text_valid_utf8 (text, len, &bad))
+    {
+      size_t at = nul ? (size_t) (nul - text) : bad;
+      unsigned line = 1;
+      for (size_t i = 0; i < at; i++)
+        line += text[i] == '\n';
+      diags_add (diags, path, line, DIAG_ERROR, "%s",
+                 _("not UTF-8 text: using the default settings"));
+      return;
+    }
+
+  struct content_yaml *root = content_yaml_parse (text, len, 1, path, diags);
+  if (!root)
+    return;
+  if (root->type != CONTENT_YAML_MAPPING)
+    diags_add (diags, path, root->line, DIAG_ERROR, "%s",
+               _("site.yaml must be a mapping of keys to values"));
+  else
+    read_keys (site, root, path, home_line, diags);
+  content_yaml_free (root);
+}
+
+/* Read the bytes of site.yaml into SITE, starting from the defaults. */
+void
+content_site_parse (struct site *site, const char *path, const char *text,
+                    size_t len, unsigned *home_line, struct diags *diags)
+{
+  site_defaults (site, home_line);
+  char *lf = content_page_lf (text, len);
+  parse_site (site, path, lf ? lf : text, len, home_line, diags);
+  free (lf);
+}
+
+/* Read site.yaml into SITE, starting from the defaults. */
+void
+content_site_read (struct site *site, const char *path, unsigned *home_line,
+                   struct diags *diags)
+{
   char *text;
   size_t len;
   if (!content_page_read_file (path, &text, &len))
     {
+      site_defaults (site, home_line);
       if (errno == ENOENT)
         diags_add (diags, path, 0, DIAG_WARNING, "%s",
                    _("no site.yaml: using the default settings"));
@@ -215,31 +284,6 @@ content_site_read (struct site *site, const char *path, unsigned *home_line,
                    errno == EFBIG ? _("file too large") : strerror (errno));
       return;
     }
-
-  size_t bad;
-  if (memchr (text, '\0', len) || !text_valid_utf8 (text, len, &bad))
-    {
-      const char *end = memchr (text, '\0', len);
-      size_t at = end ? (size_t) (end - text) : bad;
-      unsigned line = 1;
-      for (size_t i = 0; i < at; i++)
-        line += text[i] == '\n';
-      diags_add (diags, path, line, DIAG_ERROR, "%s",
-                 _("not UTF-8 text: using the default settings"));
-      free (text);
-      return;
-    }
-
-  struct content_yaml *root = content_yaml_parse (text, len, 1, path, diags);
+  content_site_parse (site, path, text, len, home_line, diags);
   free (text);
-  if (!root)
-    return;
-  if (root->type != CONTENT_YAML_MAPPING)
-    diags_add (diags, path, root->line, DIAG_ERROR, "%s",
-               _("site.yaml must be a mapping of keys to values"));
-  else
-    {
-      read_keys (site, root, path, home_line, diags);
-    }
-  content_yaml_free (root);
 }

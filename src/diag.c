@@ -25,6 +25,11 @@ diags_add (struct diags *d, const char *file, unsigned line,
       vsnprintf (item->message, (size_t) n + 1, fmt, ap);
       va_end (ap);
     }
+  /* A diagnostic is one line: a key or value it quotes may hold line
+     ends or tabs (a quoted "\n" in YAML), which become spaces. */
+  for (char *p = item->message; *p; p++)
+    if ((unsigned char) *p < 0x20 || *p == 0x7f)
+      *p = ' ';
 
   if (severity == DIAG_ERROR)
     d->errors++;

@@ -16,7 +16,8 @@ struct diag
   char *file;                   /* path as given to the loader */
   unsigned line;                /* 1-based; 0 when about the whole file */
   enum diag_severity severity;
-  char *message;                /* translated, no trailing newline */
+  char *message;                /* translated, one line: control
+                                   characters made spaces */
   size_t seq;                   /* insertion order, to keep sorting stable */
 };
 

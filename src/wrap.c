@@ -270,9 +270,15 @@ para_init (struct para *p, const char *s, size_t n)
           forced = true;
         }
       bool plain_char = plain || text_is_plain (uc);
-      if (uc == ' ' || (!plain_char && is_drop_space (uc)))
+      /* A space counts as one only when it is a grapheme cluster of its
+         own: in "\u0600 " (a prepended mark) or " \u0301" (a space
+         carrying an accent) it is part of what is shown, and dropping
+         it at a break would split the cluster.  Plain text has no
+         clusters of more than one character. */
+      bool alone = plain || (g[i] && (i + (size_t) k >= n || g[i + (size_t) k]));
+      if (alone && (uc == ' ' || (!plain_char && is_drop_space (uc))))
         p->at[i] |= AT_SPACE;
-      else if (uc >= 0xA0 && is_glue (uc))
+      else if (alone && uc >= 0xA0 && is_glue (uc))
         p->at[i] |= AT_GLUE;
       int w = plain_char ? 1 : uc_width (uc, "UTF-8");
       for (int b = 0; b < k; b++)
@@ -509,10 +515,14 @@ wrap_paragraph (const char *s, size_t n, int width, struct wrap_lines *out)
           start = skip_spaces (&p, next);
           continue;
         }
-      /* The first unit alone is too wide: cut it. */
+      /* The first unit alone is too wide: cut it.  A head of spaces
+         only (a no-break space that opens the paragraph) is dropped,
+         not shown as an empty line. */
       size_t cut = cut_point (&p, start, start, trim_end (&p, start, unit_end),
                               width, false);
-      add_line (out, &p, start, trim_end (&p, start, cut));
+      size_t vis = trim_end (&p, start, cut);
+      if (vis > start)
+        add_line (out, &p, start, vis);
       start = skip_spaces (&p, cut);
     }
   if (out->count == 0)

@@ -1,0 +1,286 @@
+/* fuzz-found-test.c -- each input the fuzz targets (fuzz/) found a bug
+   with, reduced, and what a user must see instead: a regression test
+   per finding, oldest first. */
+#include "system.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "content.h"
+#include "model.h"
+#include "text.h"
+#include "wrap.h"
+
+/* The lines of S (NFC, as wrap_paragraph wants it) wrapped to WIDTH, joined with '|' (caller frees);
+   "SPLIT" when a line starts or ends inside a grapheme cluster. */
+static char *
+wrapped (const char *s, int width)
+{
+  size_t n = strlen (s);
+  bool *boundary = xcalloc (n + 1, sizeof *boundary);
+  for (size_t i = 0; i < n; i += text_grapheme_len (s + i, n - i))
+    boundary[i] = true;
+  boundary[n] = true;
+  struct wrap_lines lines = WRAP_LINES_INIT;
+  wrap_paragraph (s, n, width, &lines);
+  char *out = xstrdup ("");
+  for (size_t i = 0; i < lines.count; i++)
+    {
+      const struct wrap_line *l = &lines.lines[i];
+      char *more;
+      if (!boundary[l->start] || !boundary[l->start + l->len])
+        more = xstrdup ("SPLIT");
+      else
+        more = xasprintf ("%s%s%.*s", out, i ? "|" : "", (int) l->len,
+                          s + l->start);
+      free (out);
+      out = more;
+    }
+  wrap_lines_free (&lines);
+  free (boundary);
+  return out;
+}
+
+/* fuzz-wrap: a space inside a grapheme cluster -- after a prepended
+   mark (U+0600 ARABIC NUMBER SIGN) or carrying an accent -- was dropped
+   at a break like a space of its own, splitting the cluster. */
+static void
+test_space_in_cluster (void)
+{
+  char *got = wrapped ("\u0600 \u0600a`\u00e1 \u0301 x", 2);
+  CHECK_STR (got, "\u0600 |\u0600a`|\u00e1 \u0301|x");
+  free (got);
+  got = wrapped ("ab \u0301 cd", 3);
+  CHECK_STR (got, "ab \u0301|cd");
+  free (got);
+  got = wrapped ("ab \u0600 cd", 5);
+  CHECK_STR (got, "ab \u0600 |cd");
+  free (got);
+  /* Spaces that are clusters of their own still go at a break. */
+  got = wrapped ("ab   cd", 3);
+  CHECK_STR (got, "ab|cd");
+  free (got);
+}
+
+/* fuzz-wrap: a paragraph opening with a no-break space, too narrow for
+   its first word, began with an empty line. */
+static void
+test_leading_no_break_space (void)
+{
+  char *got = wrapped ("\u00a0ru!", 1);
+  CHECK_STR (got, "r|u|!");
+  free (got);
+  got = wrapped ("\u00a0\u00a0", 1);
+  CHECK_STR (got, "");
+  free (got);
+}
+
+/* A scratch content directory. */
+static char scratch[] = "/tmp/kiosque-fuzz-found.XXXXXX";
+
+/* Write TEXT to NAME in the scratch directory. */
+static void
+put (const char *name, const char *text)
+{
+  char *path = xasprintf ("%s/%s", scratch, name);
+  FILE *f = fopen (path, "w");
+  if (!f || fputs (text, f) < 0 || fclose (f) != 0)
+    {
+      perror (path);
+      exit (99);
+    }
+  free (path);
+}
+
+/* Remove NAME from the scratch directory. */
+static void
+drop (const char *name)
+{
+  char *path = xasprintf ("%s/%s", scratch, name);
+  unlink (path);
+  free (path);
+}
+
+/* The diagnostics of DIAGS printed as --check prints them (caller
+   frees), with the scratch directory's name cut out. */
+static char *
+printed (struct diags *diags)
+{
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream (&buf, &len);
+  diags_print (diags, f);
+  fclose (f);
+  size_t cut = strlen (scratch) + 1;
+  char *out = xstrdup ("");
+  for (char *line = strtok (buf, "\n"); line; line = strtok (NULL, "\n"))
+    {
+      char *more = xasprintf ("%s%s\n", out,
+                              strncmp (line, scratch, cut - 1) == 0
+                              ? line + cut : line);
+      free (out);
+      out = more;
+    }
+  free (buf);
+  return out;
+}
+
+/* fuzz-site: site.yaml's title kept a tab or line end from a quoted
+   "\t" or "\n", which the header would draw on two lines; pages turn
+   them into spaces.  A title of blanks only was kept as a blank one. */
+static void
+test_site_title_one_line (void)
+{
+  put ("site.yaml", "title:\n  fr: \"Hué\\n: Cergy\\t\"\n  vi: \" \\t \"\n"
+       "home: \" home\\n\"\n");
+  put ("home.fr.md", "---\ntitle: Accueil\n---\n");
+  put ("home.vi.md", "---\ntitle: Trang chủ\n---\n");
+  struct diags diags = DIAGS_INIT;
+  struct site *site = content_load (scratch, &diags);
+  CHECK (site != NULL);
+  if (site)
+    {
+      /* French typography, then one line. */
+      CHECK_STR (site->title[LANG_FR], "Hué\u202f: Cergy");
+      /* The blank Vietnamese title is an error; the French one is
+         used, as for a missing one. */
+      CHECK_STR (site->title[LANG_VI], "Hué\u202f: Cergy");
+      CHECK_STR (site->home, "home");
+    }
+  char *got = printed (&diags);
+  CHECK_STR (got, "site.yaml:3: error: 'title' must be a non-empty text\n");
+  free (got);
+  site_free (site);
+  diags_free (&diags);
+  drop ("site.yaml");
+  drop ("home.fr.md");
+  drop ("home.vi.md");
+}
+
+/* fuzz-page: a lone CR ends a line for libyaml and cmark, not for the
+   loader's own count, so the lines of diagnostics after one disagreed
+   (a link's line was past the end of the file).  A lone CR is now a
+   line end everywhere, and a file with old Mac line ends loads. */
+static void
+test_lone_cr (void)
+{
+  put ("home.fr.md", "---\ntitle: Accueil\n---\nun\rdeux\r[lien](nulle-part)\n");
+  put ("home.vi.md", "---\rtitle: Trang chủ\rkind: nope\r---\rmột\r");
+  struct diags diags = DIAGS_INIT;
+  struct site *site = content_load (scratch, &diags);
+  CHECK (site && site->npages == 1);
+  if (site && site->npages == 1)
+    CHECK_STR (page_title (site->pages[0], LANG_VI), "Trang chủ");
+  char *got = printed (&diags);
+  CHECK_STR (got,
+             "home.fr.md:6: error: link to a page that does not exist: 'nulle-part'\n"
+             "home.vi.md:3: error: unknown kind 'nope' (page, section, artisan or event)\n"
+             "site.yaml: warning: no site.yaml: using the default settings\n");
+  free (got);
+  site_free (site);
+  diags_free (&diags);
+  drop ("home.fr.md");
+  drop ("home.vi.md");
+}
+
+/* fuzz-page: a diagnostic quoting a key or value with line ends in it
+   (a quoted "\n", a folded scalar) spread over several lines, breaking
+   --check's one diagnostic a line. */
+static void
+test_one_line_diagnostics (void)
+{
+  put ("home.fr.md", "---\ntitle: Accueil\n\"mot\\nclé\\t\": 1\n"
+       "kind: \"nope\n\n  again\"\n---\n");
+  struct diags diags = DIAGS_INIT;
+  struct site *site = content_load (scratch, &diags);
+  char *got = printed (&diags);
+  CHECK_STR (got,
+             "home.fr.md:1: warning: page 'home' has no vi version (home.vi.md)\n"
+             "home.fr.md:3: warning: unknown key 'mot clé ' (ignored)\n"
+             "home.fr.md:4: error: unknown kind 'nope again' (page, section, artisan or event)\n"
+             "site.yaml: warning: no site.yaml: using the default settings\n");
+  free (got);
+  site_free (site);
+  diags_free (&diags);
+  drop ("home.fr.md");
+}
+
+/* fuzz-page: libcmark 0.30 writes U+FFFE and U+FFFF back as the lone
+   bytes 0xFE and 0xFF, so a French body holding one, or any body with
+   "&#xFFFF;", reached the model and the layout as invalid UTF-8.  Both
+   are errors on their line now, and the other pages still load. */
+static void
+test_noncharacters (void)
+{
+  put ("home.fr.md", "---\ntitle: Accueil\n---\nUn\n\ndeux \xef\xbf\xbf\n");
+  put ("home.vi.md", "---\ntitle: Trang chủ\n---\nmột\n\n[hai](&#xFFFE;) &#65535;\n");
+  put ("autre.fr.md", "---\ntitle: Autre\n---\nTexte : &#xFFFD; \xef\xbf\xbd\n");
+  put ("autre.vi.md", "---\ntitle: Khác\n---\nChữ\n");
+  struct diags diags = DIAGS_INIT;
+  struct site *site = content_load (scratch, &diags);
+  CHECK (site && site->npages == 1);
+  if (site && site->npages == 1)
+    {
+      const struct page_text *t = site->pages[0]->text[LANG_FR];
+      CHECK (t && text_valid_utf8 (t->body, strlen (t->body), NULL));
+      if (t)
+        CHECK_STR (t->body, "Texte\u202f: \ufffd \ufffd\n");
+    }
+  char *got = printed (&diags);
+  CHECK_STR (got,
+             "home.fr.md:6: error: noncharacter U+FFFF: not text\n"
+             "home.vi.md:6: error: noncharacter U+FFFE: not text\n"
+             "site.yaml: warning: no site.yaml: using the default settings\n"
+             "site.yaml: error: the home page 'home' does not exist\n");
+  free (got);
+  site_free (site);
+  diags_free (&diags);
+  drop ("home.fr.md");
+  drop ("home.vi.md");
+  drop ("autre.fr.md");
+  drop ("autre.vi.md");
+}
+
+/* fuzz-page: the info string of a code fence was not checked, so
+   "```x &#x88;" put a C1 control character, decoded by libcmark, into
+   a French body written back from the tree. */
+static void
+test_fence_info (void)
+{
+  put ("home.fr.md", "---\ntitle: Accueil\n---\nUn\n\n```x &#x88;\ncode\n```\n");
+  put ("home.vi.md", "---\ntitle: Trang chủ\n---\n```x &#27;[2J\n```\n");
+  struct diags diags = DIAGS_INIT;
+  struct site *site = content_load (scratch, &diags);
+  CHECK (site && site->npages == 0);
+  char *got = printed (&diags);
+  CHECK_STR (got,
+             "home.fr.md:6: error: control character U+0088\n"
+             "home.vi.md:4: error: control character U+001B\n"
+             "site.yaml: warning: no site.yaml: using the default settings\n"
+             "site.yaml: error: the home page 'home' does not exist\n");
+  free (got);
+  site_free (site);
+  diags_free (&diags);
+  drop ("home.fr.md");
+  drop ("home.vi.md");
+}
+
+int
+main (void)
+{
+  test_space_in_cluster ();
+  test_leading_no_break_space ();
+  if (!mkdtemp (scratch))
+    {
+      perror ("mkdtemp");
+      return 99;
+    }
+  test_site_title_one_line ();
+  test_lone_cr ();
+  test_one_line_diagnostics ();
+  test_noncharacters ();
+  test_fence_info ();
+  rmdir (scratch);
+  return check_finish ();
+}
