@@ -73,7 +73,7 @@ back_to_guide () {
 
 for term in $E2E_TERMS; do
   rm -rf "$tmp/content"
-  cp -R "$CONTENT" "$tmp/content"
+  copy_tree "$CONTENT" "$tmp/content"
   page=$tmp/content/$child.fr.md
   out=$tmp/reload-$term.out
   screens=0
