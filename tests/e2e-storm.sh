@@ -150,7 +150,8 @@ for STORM_TERM in $STORM_TERMS; do
   # Before: home in both languages, the RSS at the start; after: Esc to
   # close whatever the storm opened, the staff notice gone, Home, the
   # screen.
-  e2e "storm-$STORM_TERM" "$STORM_TERM" 80x24 --kiosk "$CONTENT" <<EOF
+  name=storm-$STORM_TERM
+  cat >"$tmp/$name.script" <<EOF
 wait-row 2 $title_fr
 wait-row -2 ▼
 screen
@@ -182,13 +183,31 @@ kill TERM
 expect-exit 0
 expect-restored
 EOF
+  # The test terminal itself (libvterm 0.1.4) has been seen to die of
+  # SIGSEGV once in some forty storms, on a machine under load; that is
+  # not kiosque (whose own death "alive" and expect-exit report), so the
+  # storm is run once more, said, and the second run must pass.
+  for try in 1 2; do
+    TERM=$STORM_TERM "$KIOSQUE_TERM" -s 80x24 -t "$E2E_TIMEOUT" \
+      "$KIOSQUE" --kiosk "$CONTENT" <"$tmp/$name.script" \
+      >"$tmp/$name.out" 2>"$tmp/$name.err"
+    status=$?
+    [ $status -gt 128 ] && [ $try = 1 ] || break
+    echo "storm: tests/term died of signal $((status - 128)); running the storm again" >&2
+  done
+  if [ $status -ne 0 ]; then
+    echo "--- $name: TERM=$STORM_TERM 80x24 kiosque --kiosk (tests/term status $status)" >&2
+    awk '{ printf "%4d  %s\n", NR, $0 }' "$tmp/$name.script" | tail -n 40 >&2
+    cat "$tmp/$name.err" >&2
+    fail "$name: the storm failed"
+  fi
 
   sort "$tmp/counts" 2>/dev/null | sed 's/^/storm: /'
   # Split the output on its "rss N" lines: block 0 is home in French,
   # block 1 home in Vietnamese, the last block the screen after the storm.
   awk -v d="$tmp" '
     /^rss [0-9]+$/ { print $2 >> (d "/rss"); b++; next }
-    { f = d "/block" (b + 0); print > f }' "$tmp/storm-$STORM_TERM.out"
+    { f = d "/block" (b + 0); print > f }' "$tmp/$name.out"
   [ -s "$tmp/rss" ] || { fail "no rss figures ($STORM_TERM)"; continue; }
   nrss=$(wc -l <"$tmp/rss")
   last=$(awk 'END { print NR - 1 }' "$tmp/rss")
