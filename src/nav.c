@@ -190,10 +190,18 @@ tab (struct nav_state *s, const struct nav_env *env, int dir)
   return NAV_REDRAW;
 }
 
-/* Remember where we are, for Back. */
+/* Remember where we are, for Back; past NAV_HISTORY_MAX places, the
+   oldest one goes. */
 static void
 push_place (struct nav_state *s)
 {
+  if (s->nhistory >= NAV_HISTORY_MAX)
+    {
+      free (s->history[0].page);
+      memmove (s->history, s->history + 1,
+               (s->nhistory - 1) * sizeof *s->history);
+      s->nhistory--;
+    }
   XGROW (s->history, s->history_cap, s->nhistory + 1);
   struct nav_place *p = &s->history[s->nhistory++];
   p->screen = s->screen;

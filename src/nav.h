@@ -46,6 +46,11 @@ struct nav_place
   int focus;
 };
 
+/* The most places Back can return to: a visitor who never goes back
+   (or a kiosk under a storm of taps) must not grow the history for
+   weeks; the oldest place is forgotten first. */
+#define NAV_HISTORY_MAX 256
+
 /* The longest search query, in bytes. */
 #define NAV_QUERY_MAX 64
 

@@ -555,6 +555,40 @@ test_search_and_help (void)
   free_layout (home);
 }
 
+/* Following links without ever going back keeps at most
+   NAV_HISTORY_MAX places, the latest ones: Back still walks them in
+   order, and then does nothing. */
+static void
+test_history_bound (void)
+{
+  struct nav_env env = { .site = &site, .height = 10 };
+  struct nav_state s;
+  nav_init (&s, &site, NULL, LANG_FR);
+  static const char *const ids[] = { "hue", "artisans", "hue/histoire" };
+  size_t n = 3 * NAV_HISTORY_MAX + 1;
+  for (size_t i = 0; i < n; i++)
+    {
+      struct layout *l = make_layout (home_blocks, 30, 4, home_targets,
+                                      home_first, home_last);
+      free (l->links[0].target);
+      l->links[0].target = xstrdup (ids[i % 3]);
+      env.layout = l;
+      CHECK (tap (&s, &env, NAV_FOLLOW, 0, 10, 1 + (int) (i % 7), 1000)
+             & NAV_RELAYOUT);
+      free_layout (l);
+    }
+  env.layout = NULL;
+  CHECK (s.nhistory == NAV_HISTORY_MAX);
+  CHECK_STR (s.page, ids[(n - 1) % 3]);
+  for (size_t i = 1; i <= NAV_HISTORY_MAX; i++)
+    {
+      CHECK (key (&s, &env, NAV_BACK, 0) & NAV_RELAYOUT);
+      CHECK_STR (s.page, ids[(n - 1 - i) % 3]);
+    }
+  CHECK (key (&s, &env, NAV_BACK, 0) == 0);
+  nav_free (&s);
+}
+
 int
 main (void)
 {
@@ -565,5 +599,6 @@ main (void)
   test_double_tap ();
   test_resize ();
   test_search_and_help ();
+  test_history_bound ();
   return check_finish ();
 }

@@ -76,6 +76,8 @@
      modes                print the private modes the program left set
      sleep MS             pause (reading output) -- only to space input
      alive                the program is still running
+     rss                  print the program's resident memory as "rss KB"
+                          (VmRSS from /proc/PID/status) on stdout
      expect-exit CODE [SECONDS]  the program exits with status CODE
      kill SIGNAME         send a signal (TERM, HUP, INT, KILL, WINCH, ...)
      expect-restored      the terminal is as the program found it: main
@@ -1626,6 +1628,33 @@ cmd_alive (struct term *t, const struct call *call)
   return r;
 }
 
+/* rss: print the program's resident set size in kB, for memory-growth
+   checks. */
+static bool
+cmd_rss (struct term *t, const struct call *call)
+{
+  no_arg (t, call);
+  pump (t, 0);
+  if (!check_alive (t))
+    return fail (t, "rss: the program has exited");
+  char path[64];
+  snprintf (path, sizeof path, "/proc/%ld/status", (long) t->pid);
+  FILE *f = fopen (path, "r");
+  if (!f)
+    die (t, "rss: %s: %s", path, strerror (errno));
+  char buf[256];
+  long kb = -1;
+  while (kb < 0 && fgets (buf, sizeof buf, f))
+    if (sscanf (buf, "VmRSS: %ld", &kb) != 1)
+      kb = -1;
+  fclose (f);
+  if (kb < 0)
+    die (t, "rss: no VmRSS in %s", path);
+  printf ("rss %ld\n", kb);
+  fflush (stdout);
+  return true;
+}
+
 /* expect-exit CODE [SECONDS]: the program exits with CODE. */
 static bool
 cmd_expect_exit (struct term *t, const struct call *call)
@@ -1723,6 +1752,7 @@ static const struct command
   { "modes", cmd_modes },
   { "sleep", cmd_sleep },
   { "alive", cmd_alive },
+  { "rss", cmd_rss },
   { "expect-exit", cmd_expect_exit },
   { "kill", cmd_kill },
   { "expect-restored", cmd_expect_restored },
