@@ -165,6 +165,52 @@ width_of (const char *s)
   return text_width (s, strlen (s));
 }
 
+/* The code point of the UTF-8 sequence at S[0..N) (U+FFFD when it is
+   malformed); *LEN gets its bytes, at least 1.  The text was checked on
+   load: this only keeps a bad byte from being read past. */
+static wchar_t
+utf8_next (const unsigned char *s, size_t n, size_t *len)
+{
+  unsigned int c = s[0];
+  size_t k = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 0;
+  *len = 1;
+  if (k == 0 || k > n)
+    return k == 1 ? (wchar_t) c : 0xfffd;
+  if (k == 1)
+    return (wchar_t) c;
+  c &= 0x3fu >> (k - 1);
+  for (size_t i = 1; i < k; i++)
+    {
+      if ((s[i] & 0xc0) != 0x80)
+        return 0xfffd;
+      c = (c << 6) | (s[i] & 0x3fu);
+    }
+  *len = k;
+  return (wchar_t) c;
+}
+
+/* Add S[0..N) at the cursor.  Curses is given wide characters decoded
+   here, in chunks: its own multibyte path (waddnstr) decodes byte by
+   byte through the C library and cost most of a frame. */
+static void
+add_utf8 (const char *s, size_t n)
+{
+  wchar_t buf[128];
+  const unsigned char *u = (const unsigned char *) s;
+  size_t i = 0;
+  while (i < n)
+    {
+      int k = 0;
+      while (i < n && k < (int) ARRAY_SIZE (buf))
+        {
+          size_t len;
+          buf[k++] = utf8_next (u + i, n - i, &len);
+          i += len;
+        }
+      addnwstr (buf, k);
+    }
+}
+
 /* Write S[0..N) at row Y, column X in ATTR, at most MAXW columns and
    never past the screen's edge.  Returns the columns written. */
 static int
@@ -181,7 +227,8 @@ put_n (int y, int x, const char *s, size_t n, attr_t attr, int maxw)
   if (bytes == 0)
     return 0;
   attrset ((int) attr);
-  mvaddnstr (y, x, s, (int) bytes);
+  move (y, x);
+  add_utf8 (s, bytes);
   attrset (A_NORMAL);
   return w;
 }
