@@ -211,10 +211,12 @@ add_utf8 (const char *s, size_t n)
     }
 }
 
-/* Write S[0..N) at row Y, column X in ATTR, at most MAXW columns and
-   never past the screen's edge.  Returns the columns written. */
+/* Write S[0..N), WIDTH columns wide (or -1: to be measured), at row Y,
+   column X in ATTR, at most MAXW columns and never past the screen's
+   edge.  Returns the columns written. */
 static int
-put_n (int y, int x, const char *s, size_t n, attr_t attr, int maxw)
+put_w (int y, int x, const char *s, size_t n, int width, attr_t attr,
+       int maxw)
 {
   if (y < 0 || y >= LINES || x < 0 || x >= COLS)
     return 0;
@@ -222,8 +224,12 @@ put_n (int y, int x, const char *s, size_t n, attr_t attr, int maxw)
     maxw = COLS - x;
   if (maxw <= 0)
     return 0;
-  int w;
-  size_t bytes = fit (s, n, maxw, &w);
+  /* Most text fits: one pass measures it, and the grapheme walk is only
+     for what must be cut. */
+  int w = width >= 0 ? width : text_width (s, n);
+  size_t bytes = n;
+  if (w > maxw)
+    bytes = fit (s, n, maxw, &w);
   if (bytes == 0)
     return 0;
   attrset ((int) attr);
@@ -231,6 +237,13 @@ put_n (int y, int x, const char *s, size_t n, attr_t attr, int maxw)
   add_utf8 (s, bytes);
   attrset (A_NORMAL);
   return w;
+}
+
+/* put_w for text to be measured. */
+static int
+put_n (int y, int x, const char *s, size_t n, attr_t attr, int maxw)
+{
+  return put_w (y, x, s, n, -1, attr, maxw);
 }
 
 /* put_n for a whole string. */
@@ -632,13 +645,21 @@ draw_lines (struct view *v, const struct layout *layout, size_t top, int focus)
       const struct layout_line *line = &layout->lines[i];
       size_t len = strlen (line->text);
       int x = x0;
+      /* The line knows its width: when it all fits, nothing is cut, so
+         the last span's width is what the others leave, and a line of
+         one span needs no measuring at all. */
+      bool fits = line->width >= 0 && line->width <= cols - x0;
       for (size_t j = 0; j < line->nspans; j++)
         {
           const struct layout_span *sp = &line->spans[j];
           if (sp->start > len || sp->len > len - sp->start)
             continue;
           bool focused = focus >= 0 && sp->link == focus;
-          int w = put_n (y, x, line->text + sp->start, sp->len,
+          bool last = j + 1 == line->nspans
+                      && sp->start + sp->len == len;
+          int known = last && fits && x - x0 <= line->width
+                      ? line->width - (x - x0) : -1;
+          int w = put_w (y, x, line->text + sp->start, sp->len, known,
                          style_attr (v, sp->style, focused), cols - x);
           if (sp->link >= 0 && (size_t) sp->link < layout->nlinks)
             {
