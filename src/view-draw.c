@@ -263,12 +263,29 @@ put_cut (int y, int x, const char *s, attr_t attr, int maxw)
   return w + put (y, x + w, "…", attr, 1);
 }
 
-/* Write COUNT copies of the one-column string S from column X of row Y. */
+/* Write COUNT copies of the one-column string S from column X of row Y
+   (the cells left of the screen are left out).  One run, not a call a
+   cell: the frames and rules are most of the cells of a frame. */
 static void
 put_repeat (int y, int x, const char *s, int count, attr_t attr)
 {
-  for (int i = 0; i < count && x + i < COLS; i++)
-    put (y, x + i, s, attr, 1);
+  if (x < 0)
+    {
+      count += x;
+      x = 0;
+    }
+  if (count > COLS - x)
+    count = COLS - x;
+  if (count <= 0)
+    return;
+  size_t n = strlen (s);
+  if (n == 0 || text_width (s, n) != 1)
+    return;
+  struct strbuf run = { 0 };
+  for (int i = 0; i < count; i++)
+    strbuf_add (&run, s, n);
+  put_w (y, x, run.s, run.len, count, attr, count);
+  strbuf_free (&run);
 }
 
 /* Blank row Y, to be drawn afresh. */
