@@ -279,13 +279,14 @@ put_repeat (int y, int x, const char *s, int count, attr_t attr)
   if (count <= 0)
     return;
   size_t n = strlen (s);
-  if (n == 0 || text_width (s, n) != 1)
+  /* One column is one character: at most 4 bytes (8 with a mark). */
+  if (n == 0 || n > 8 || text_width (s, n) != 1)
     return;
-  struct strbuf run = { 0 };
+  char *run = xmalloc ((size_t) count * n);
   for (int i = 0; i < count; i++)
-    strbuf_add (&run, s, n);
-  put_w (y, x, run.s, run.len, count, attr, count);
-  strbuf_free (&run);
+    memcpy (run + (size_t) i * n, s, n);
+  put_w (y, x, run, (size_t) count * n, count, attr, count);
+  free (run);
 }
 
 /* Blank row Y, to be drawn afresh. */
