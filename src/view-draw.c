@@ -165,10 +165,58 @@ width_of (const char *s)
   return text_width (s, strlen (s));
 }
 
-/* Write S[0..N) at row Y, column X in ATTR, at most MAXW columns and
-   never past the screen's edge.  Returns the columns written. */
+/* The code point of the UTF-8 sequence at S[0..N) (U+FFFD when it is
+   malformed); *LEN gets its bytes, at least 1.  The text was checked on
+   load: this only keeps a bad byte from being read past. */
+static wchar_t
+utf8_next (const unsigned char *s, size_t n, size_t *len)
+{
+  unsigned int c = s[0];
+  size_t k = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 0;
+  *len = 1;
+  if (k == 0 || k > n)
+    return k == 1 ? (wchar_t) c : 0xfffd;
+  if (k == 1)
+    return (wchar_t) c;
+  c &= 0x3fu >> (k - 1);
+  for (size_t i = 1; i < k; i++)
+    {
+      if ((s[i] & 0xc0) != 0x80)
+        return 0xfffd;
+      c = (c << 6) | (s[i] & 0x3fu);
+    }
+  *len = k;
+  return (wchar_t) c;
+}
+
+/* Add S[0..N) at the cursor.  Curses is given wide characters decoded
+   here, in chunks: its own multibyte path (waddnstr) decodes byte by
+   byte through the C library and cost most of a frame. */
+static void
+add_utf8 (const char *s, size_t n)
+{
+  wchar_t buf[128];
+  const unsigned char *u = (const unsigned char *) s;
+  size_t i = 0;
+  while (i < n)
+    {
+      int k = 0;
+      while (i < n && k < (int) ARRAY_SIZE (buf))
+        {
+          size_t len;
+          buf[k++] = utf8_next (u + i, n - i, &len);
+          i += len;
+        }
+      addnwstr (buf, k);
+    }
+}
+
+/* Write S[0..N), WIDTH columns wide (or -1: to be measured), at row Y,
+   column X in ATTR, at most MAXW columns and never past the screen's
+   edge.  Returns the columns written. */
 static int
-put_n (int y, int x, const char *s, size_t n, attr_t attr, int maxw)
+put_w (int y, int x, const char *s, size_t n, int width, attr_t attr,
+       int maxw)
 {
   if (y < 0 || y >= LINES || x < 0 || x >= COLS)
     return 0;
@@ -176,14 +224,26 @@ put_n (int y, int x, const char *s, size_t n, attr_t attr, int maxw)
     maxw = COLS - x;
   if (maxw <= 0)
     return 0;
-  int w;
-  size_t bytes = fit (s, n, maxw, &w);
+  /* Most text fits: one pass measures it, and the grapheme walk is only
+     for what must be cut. */
+  int w = width >= 0 ? width : text_width (s, n);
+  size_t bytes = n;
+  if (w > maxw)
+    bytes = fit (s, n, maxw, &w);
   if (bytes == 0)
     return 0;
   attrset ((int) attr);
-  mvaddnstr (y, x, s, (int) bytes);
+  move (y, x);
+  add_utf8 (s, bytes);
   attrset (A_NORMAL);
   return w;
+}
+
+/* put_w for text to be measured. */
+static int
+put_n (int y, int x, const char *s, size_t n, attr_t attr, int maxw)
+{
+  return put_w (y, x, s, n, -1, attr, maxw);
 }
 
 /* put_n for a whole string. */
@@ -203,12 +263,30 @@ put_cut (int y, int x, const char *s, attr_t attr, int maxw)
   return w + put (y, x + w, "…", attr, 1);
 }
 
-/* Write COUNT copies of the one-column string S from column X of row Y. */
+/* Write COUNT copies of the one-column string S from column X of row Y
+   (the cells left of the screen are left out).  One run, not a call a
+   cell: the frames and rules are most of the cells of a frame. */
 static void
 put_repeat (int y, int x, const char *s, int count, attr_t attr)
 {
-  for (int i = 0; i < count && x + i < COLS; i++)
-    put (y, x + i, s, attr, 1);
+  if (x < 0)
+    {
+      count += x;
+      x = 0;
+    }
+  if (count > COLS - x)
+    count = COLS - x;
+  if (count <= 0)
+    return;
+  size_t n = strlen (s);
+  /* One column is one character: at most 4 bytes (8 with a mark). */
+  if (n == 0 || n > 8 || text_width (s, n) != 1)
+    return;
+  char *run = xmalloc ((size_t) count * n);
+  for (int i = 0; i < count; i++)
+    memcpy (run + (size_t) i * n, s, n);
+  put_w (y, x, run, (size_t) count * n, count, attr, count);
+  free (run);
 }
 
 /* Blank row Y, to be drawn afresh. */
@@ -585,13 +663,21 @@ draw_lines (struct view *v, const struct layout *layout, size_t top, int focus)
       const struct layout_line *line = &layout->lines[i];
       size_t len = strlen (line->text);
       int x = x0;
+      /* The line knows its width: when it all fits, nothing is cut, so
+         the last span's width is what the others leave, and a line of
+         one span needs no measuring at all. */
+      bool fits = line->width >= 0 && line->width <= cols - x0;
       for (size_t j = 0; j < line->nspans; j++)
         {
           const struct layout_span *sp = &line->spans[j];
           if (sp->start > len || sp->len > len - sp->start)
             continue;
           bool focused = focus >= 0 && sp->link == focus;
-          int w = put_n (y, x, line->text + sp->start, sp->len,
+          bool last = j + 1 == line->nspans
+                      && sp->start + sp->len == len;
+          int known = last && fits && x - x0 <= line->width
+                      ? line->width - (x - x0) : -1;
+          int w = put_w (y, x, line->text + sp->start, sp->len, known,
                          style_attr (v, sp->style, focused), cols - x);
           if (sp->link >= 0 && (size_t) sp->link < layout->nlinks)
             {

@@ -131,6 +131,8 @@ swap_site (struct view *v, struct site *site)
       v->index = NULL;
     }
   kiosk_keep_places (&v->nav, site);
+  /* The kept layouts are of the old pages. */
+  view_cache_flush (v);
   v->site = site;
   if (vk->site)
     site_free (vk->site);

@@ -57,6 +57,20 @@ struct view_geometry
   int keys_y, key_h, key_w, keys_x;             /* keyboard: top, key height, width */
 };
 
+/* Page layouts kept: the page and the previous one, each in both
+   languages. */
+#define VIEW_CACHE_SLOTS 4
+
+/* One kept layout and its key. */
+struct view_cache_slot
+{
+  const struct page *page;
+  enum lang lang;
+  int width;
+  struct layout *layout;
+  unsigned long used;           /* cache_clock when last asked for */
+};
+
 struct view
 {
   const struct site *site;
@@ -64,8 +78,12 @@ struct view
   struct nav_state nav;
   struct view_geometry geo;
 
-  struct layout *body;          /* what the body shows now */
-  bool body_is_page;            /* from layout_page (else body_free) */
+  const struct layout *body;    /* what the body shows now */
+  struct layout *body_own;      /* the body when it is V's to free (help,
+                                   twin, empty), else NULL: a page's
+                                   layout belongs to the cache */
+  struct view_cache_slot cache[VIEW_CACHE_SLOTS];
+  unsigned long cache_clock;
 
   struct search_index *index;
   struct search_hit *hits;
@@ -90,6 +108,13 @@ void view_draw_init (struct view *v);
 /* Draw everything from V's state onto the screen (not yet refreshed),
    recording the tap targets. */
 void view_draw (struct view *v);
+
+/* The layout of PAGE in LANG at WIDTH, kept by V (view-cache.c). */
+const struct layout *view_cache_page (struct view *v, const struct page *page,
+                                      enum lang lang, int width);
+
+/* Free every layout V keeps. */
+void view_cache_flush (struct view *v);
 
 /* The event for a tap at row Y, column X, or false when nothing is there. */
 bool view_draw_hit (const struct view *v, int y, int x, struct nav_event *ev);

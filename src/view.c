@@ -73,17 +73,13 @@ now_ms (void)
   return (long long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Free the body V shows. */
+/* Let go of the body V shows (a page's layout stays in the cache). */
 static void
 drop_body (struct view *v)
 {
-  if (v->body)
-    {
-      if (v->body_is_page)
-        layout_free (v->body);
-      else
-        body_free (v->body);
-    }
+  if (v->body_own)
+    body_free (v->body_own);
+  v->body_own = NULL;
   v->body = NULL;
 }
 
@@ -111,31 +107,25 @@ relayout (struct view *v)
   if (s->screen == NAV_SCREEN_HELP)
     {
       lang_use_for_messages (s->lang);
-      v->body = body_help (v->geo.text_width, v->options->kiosk);
-      v->body_is_page = false;
+      v->body = v->body_own = body_help (v->geo.text_width,
+                                         v->options->kiosk);
     }
   else if (s->screen == NAV_SCREEN_PAGE && page && s->both && v->geo.wide)
     {
       /* Each column's words (card labels, notices) in its own language. */
-      lang_use_for_messages (LANG_FR);
-      struct layout *fr = layout_page (v->site, page, LANG_FR, v->geo.twin_width);
-      lang_use_for_messages (LANG_VI);
-      struct layout *vi = layout_page (v->site, page, LANG_VI, v->geo.twin_width);
-      v->body = body_twin (fr, vi, VIEW_TWIN_GAP);
-      v->body_is_page = false;
-      layout_free (fr);
-      layout_free (vi);
+      const struct layout *fr = view_cache_page (v, page, LANG_FR,
+                                                 v->geo.twin_width);
+      const struct layout *vi = view_cache_page (v, page, LANG_VI,
+                                                 v->geo.twin_width);
+      v->body = v->body_own = body_twin (fr, vi, VIEW_TWIN_GAP);
     }
   else if (s->screen == NAV_SCREEN_PAGE && page)
     {
-      lang_use_for_messages (s->lang);
-      v->body = layout_page (v->site, page, s->lang, v->geo.text_width);
-      v->body_is_page = true;
+      v->body = view_cache_page (v, page, s->lang, v->geo.text_width);
     }
   else if (s->screen == NAV_SCREEN_PAGE)
     {
-      v->body = empty_layout (v->geo.text_width);
-      v->body_is_page = false;
+      v->body = v->body_own = empty_layout (v->geo.text_width);
     }
   lang_use_for_messages (s->lang);
 }
@@ -438,6 +428,7 @@ static void
 view_free (struct view *v)
 {
   drop_body (v);
+  view_cache_flush (v);
   search_hits_free (v->hits, v->nhits);
   free (v->hit_ids);
   if (v->index)
