@@ -136,28 +136,6 @@ style_attr (const struct view *v, unsigned style, bool focused)
   return a;
 }
 
-/* The bytes of S[0..N) that fit in MAXW columns, whole grapheme
-   clusters only; *WIDTH gets their columns. */
-static size_t
-fit (const char *s, size_t n, int maxw, int *width)
-{
-  size_t i = 0;
-  int w = 0;
-  while (i < n)
-    {
-      size_t g = text_grapheme_len (s + i, n - i);
-      if (g == 0)
-        break;
-      int gw = text_width (s + i, g);
-      if (w + gw > maxw)
-        break;
-      w += gw;
-      i += g;
-    }
-  *width = w;
-  return i;
-}
-
 /* Display columns of the string S. */
 static int
 width_of (const char *s)
@@ -229,7 +207,7 @@ put_w (int y, int x, const char *s, size_t n, int width, attr_t attr,
   int w = width >= 0 ? width : text_width (s, n);
   size_t bytes = n;
   if (w > maxw)
-    bytes = fit (s, n, maxw, &w);
+    bytes = text_fit (s, n, maxw, &w);
   if (bytes == 0)
     return 0;
   attrset ((int) attr);
