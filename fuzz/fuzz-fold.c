@@ -180,14 +180,16 @@ check_search (const char *query, const char *title, const char *summary,
   for (int l = 0; l < LANG_COUNT; l++)
     {
       struct search_hit *hits;
-      size_t n = search_run (index, query, (enum lang) l, width, &hits);
+      size_t n = search_run (index, query, (enum lang) l, &hits);
       FUZZ_CHECK (n <= site->npages);
       FUZZ_CHECK ((n == 0) == (hits == NULL));
       for (size_t i = 0; i < n; i++)
         {
-          const struct search_hit *h = &hits[i];
+          struct search_hit *h = &hits[i];
           FUZZ_CHECK (h->page == site->pages[0] || h->page == site->pages[1]);
           FUZZ_CHECK (h->page->text[h->lang]);
+          FUZZ_CHECK (!h->snippet);
+          FUZZ_CHECK (search_snippet (index, h, width) == h->snippet);
           size_t len = strlen (h->snippet);
           FUZZ_CHECK (valid (h->snippet, len));
           FUZZ_CHECK (!strchr (h->snippet, '\n'));

@@ -1,9 +1,14 @@
 /* search.c -- finding pages by words typed without accents.
 
-   Every searchable string of the site is folded once, grapheme by
-   grapheme, keeping for each grapheme where it starts in the original
-   and in the folded text: a match found in the folded text maps back
-   to whole graphemes of the original, which the snippet shows. */
+   Every searchable string of the site is folded once and cut into
+   words; the index keeps only the words, each as its rank in a sorted
+   dictionary of every folded word of the site.  The words that begin
+   with a query word are then one range of ranks, and a page is matched
+   by comparing numbers, not text.  Nothing of the original text is
+   kept: the snippet of a hit the screen shows folds its field again,
+   grapheme by grapheme, keeping where each grapheme starts in the
+   original and in the folded text, so that the match maps back to
+   whole graphemes of the original. */
 #include "system.h"
 #include "search.h"
 
@@ -11,9 +16,7 @@
 #include "strbuf.h"
 #include "text.h"
 
-/* Where one grapheme starts, in the original and in the folded text.
-   32 bits are plenty (a page file is at most CONTENT_MAX_FILE_SIZE, and
-   fold_text refuses longer texts), and halve the index. */
+/* Where one grapheme starts, in the original and in the folded text. */
 struct grapheme
 {
   uint32_t plain;
@@ -24,32 +27,71 @@ struct grapheme
    snippet): no page field comes near it. */
 #define MAP_MAX_LEN (UINT32_MAX / 8)
 
-/* One searchable string: a title, a summary, a detail or a body. */
-struct field
+/* A text rebuilt for a snippet: its plain form and its grapheme map. */
+struct mapped
 {
-  enum search_where where;
-  char *plain;                  /* NFC, no Markdown; blocks on lines */
+  const char *plain;            /* NFC, no Markdown; blocks on lines */
   size_t plain_len;
-  char *folded;                 /* folded; every separator a ' ' */
-  size_t folded_len;
   struct grapheme *map;         /* one per grapheme of PLAIN */
   size_t nmap;
 };
 
-/* A page's text in one language, folded. */
-struct doc
+/* The longest grapheme, and folded form of one, the fold cache keeps. */
+#define FOLD_KEY_MAX 14
+
+/* A non-ASCII grapheme and its folded form. */
+struct fold_entry
 {
-  struct field *fields;
-  size_t nfields;
+  unsigned char klen;           /* 0: an empty slot */
+  unsigned char vlen;
+  char key[FOLD_KEY_MAX];
+  char val[FOLD_KEY_MAX];
+};
+
+/* The folded forms of the non-ASCII graphemes met so far: text_fold
+   costs thousands of instructions a grapheme, and a guide uses a few
+   hundred distinct ones (Vietnamese has about 130 vowels with their
+   marks in each case). */
+struct fold_cache
+{
+  struct fold_entry *slots;     /* open addressing, CAP a power of 2 */
   size_t cap;
+  size_t n;
+};
+
+/* Enough slots for any guide's alphabet; past it, text_fold is called. */
+#define FOLD_CACHE_MAX 65536
+
+/* A token of the index: a word's rank in the dictionary, or, with
+   TOKEN_GAP set, how many separators come before the next word when
+   that is not the usual (none before a field's first word, one before
+   the others). */
+#define TOKEN_GAP 0x80000000u
+
+/* One searchable string of a page: a title, a summary, a detail or a
+   body. */
+struct field_ref
+{
+  uint32_t start;               /* its first token; the next field's
+                                   start ends it */
+  unsigned char where;          /* enum search_where */
 };
 
 struct search_index
 {
   const struct site *site;
-  struct doc *docs;             /* page * LANG_COUNT + lang; no fields
-                                   where the page has no such text */
-  size_t ndocs;
+  size_t ndocs;                 /* page * LANG_COUNT + lang */
+  size_t *doc_first;            /* NDOCS + 1: doc D's fields are
+                                   [doc_first[D], doc_first[D + 1]) */
+  struct field_ref *fields;     /* NFIELDS + 1, the last an end mark */
+  size_t nfields;
+  uint32_t *tokens;
+  size_t ntokens;
+  char *words;                  /* the dictionary, sorted bytewise: */
+  size_t *word_off;             /* word I is words[word_off[I] ..
+                                   word_off[I + 1]) */
+  size_t nwords;
+  struct fold_cache cache;      /* every non-ASCII grapheme indexed */
 };
 
 /* The default width of a snippet, and the narrowest one made. */
@@ -96,17 +138,77 @@ is_separator (uint32_t cp)
     || cp == 0xFFFD;
 }
 
-/* Append the folded form of grapheme G[0..N) to OUT: a separator
-   becomes one space, ASCII is lowered cheaply, the rest goes through
-   text_fold, and the ligatures œ and æ become two letters. */
-static void
-fold_grapheme (struct strbuf *out, const char *g, size_t n)
+/* The slot of CACHE (which has slots) holding grapheme G[0..N), or the
+   empty slot where it would go. */
+static size_t
+cache_slot (const struct fold_cache *cache, const char *g, size_t n)
 {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char) g[i]) * 16777619u;
+  size_t mask = cache->cap - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask)
+    {
+      const struct fold_entry *e = &cache->slots[i];
+      if (e->klen == 0 || (e->klen == n && memcmp (e->key, g, n) == 0))
+        return i;
+    }
+}
+
+/* Remember in CACHE that grapheme G[0..N) folds to F[0..FN). */
+static void
+cache_learn (struct fold_cache *cache, const char *g, size_t n,
+             const char *f, size_t fn)
+{
+  if (n == 0 || n > FOLD_KEY_MAX || fn > FOLD_KEY_MAX
+      || cache->n >= FOLD_CACHE_MAX / 2)
+    return;
+  if (2 * (cache->n + 1) > cache->cap)
+    {
+      /* Keep the table at most half full: probes stay short. */
+      struct fold_cache bigger = { NULL, cache->cap ? 2 * cache->cap : 256,
+                                   cache->n };
+      bigger.slots = xcalloc (bigger.cap, sizeof *bigger.slots);
+      for (size_t i = 0; i < cache->cap; i++)
+        {
+          const struct fold_entry *e = &cache->slots[i];
+          if (e->klen)
+            bigger.slots[cache_slot (&bigger, e->key, e->klen)] = *e;
+        }
+      free (cache->slots);
+      *cache = bigger;
+    }
+  struct fold_entry *e = &cache->slots[cache_slot (cache, g, n)];
+  if (e->klen)
+    return;
+  e->klen = (unsigned char) n;
+  e->vlen = (unsigned char) fn;
+  memcpy (e->key, g, n);
+  memcpy (e->val, f, fn);
+  cache->n++;
+}
+
+/* Append the folded form of the valid non-ASCII grapheme G[0..N) to
+   OUT: a separator becomes one space, the rest goes through text_fold,
+   and the ligatures œ and æ become two letters.  KNOWN (if not NULL)
+   is looked in first; LEARN (if not NULL) remembers the result. */
+static void
+fold_grapheme (struct strbuf *out, const char *g, size_t n,
+               const struct fold_cache *known, struct fold_cache *learn)
+{
+  if (known && known->cap && n <= FOLD_KEY_MAX)
+    {
+      const struct fold_entry *e = &known->slots[cache_slot (known, g, n)];
+      if (e->klen)
+        {
+          strbuf_add (out, e->val, e->vlen);
+          return;
+        }
+    }
+  size_t before = out->len;
   uint32_t cp = first_code_point ((const unsigned char *) g, n);
   if (is_separator (cp))
     strbuf_addc (out, ' ');
-  else if (n == 1)
-    strbuf_addc (out, (char) (cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp));
   else
     {
       size_t len;
@@ -120,45 +222,71 @@ fold_grapheme (struct strbuf *out, const char *g, size_t n)
         strbuf_add (out, f, len);
       free (f);
     }
+  if (learn)
+    cache_learn (learn, g, n, out->s + before, out->len - before);
 }
 
-/* Fold S[0..N) into a NUL-terminated string, *LEN its length; when MAP
-   is not NULL, record where each grapheme starts in *MAP (*NMAP of
-   them).  Invalid UTF-8 graphemes fold to spaces. */
-static char *
-fold_text (const char *s, size_t n, size_t *len,
+/* Append S[0..N) folded to OUT; when MAP is not NULL, record where
+   each grapheme starts in *MAP (*NMAP of them).  Invalid UTF-8
+   graphemes fold to spaces.  KNOWN and LEARN as for fold_grapheme. */
+static void
+fold_into (struct strbuf *out, const char *s, size_t n,
+           const struct fold_cache *known, struct fold_cache *learn,
            struct grapheme **map, size_t *nmap)
 {
-  struct strbuf out = STRBUF_INIT;
   size_t cap = 0;
   if (map)
     *map = NULL, *nmap = 0;
   if (n > MAP_MAX_LEN)
     map = NULL;
+  XGROW (out->s, out->cap, out->len + n + 1);
   for (size_t i = 0; i < n;)
     {
-      size_t g = text_grapheme_len (s + i, n - i);
-      if (g == 0 || g > n - i)
+      unsigned char c = (unsigned char) s[i];
+      size_t g;
+      /* An ASCII character before another (CR LF aside) is a grapheme
+         of its own. */
+      if (c < 0x80 && (i + 1 == n || ((unsigned char) s[i + 1] < 0x80
+                                      && !(c == '\r' && s[i + 1] == '\n'))))
         g = 1;
+      else
+        {
+          g = text_grapheme_len (s + i, n - i);
+          if (g == 0 || g > n - i)
+            g = 1;
+        }
       if (map)
         {
           XGROW (*map, cap, *nmap + 1);
           (*map)[*nmap].plain = (uint32_t) i;
-          (*map)[*nmap].folded = (uint32_t) out.len;
+          (*map)[*nmap].folded = (uint32_t) out->len;
           (*nmap)++;
         }
-      if (text_valid_utf8 (s + i, g, NULL))
-        fold_grapheme (&out, s + i, g);
+      if (g == 1 && c < 0x80)
+        {
+          XGROW (out->s, out->cap, out->len + 2);
+          out->s[out->len++] = is_separator (c) ? ' '
+            : (char) (c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        }
+      else if (text_valid_utf8 (s + i, g, NULL))
+        fold_grapheme (out, s + i, g, known, learn);
       else
-        strbuf_addc (&out, ' ');
+        strbuf_addc (out, ' ');
       i += g;
     }
-  /* The index keeps these for the program's life: no slack. */
-  if (map && *nmap)
-    *map = xrealloc (*map, *nmap * sizeof **map);
+  out->s[out->len] = '\0';
+}
+
+/* S[0..N) folded, NUL-terminated, *LEN its length; MAP, NMAP and KNOWN
+   as for fold_into. */
+static char *
+fold_text (const char *s, size_t n, size_t *len, const struct fold_cache *known,
+           struct grapheme **map, size_t *nmap)
+{
+  struct strbuf out = STRBUF_INIT;
+  fold_into (&out, s, n, known, NULL, map, nmap);
   *len = out.len;
-  char *folded = strbuf_steal (&out);
-  return xrealloc (folded, *len + 1);
+  return strbuf_steal (&out);
 }
 
 /* Strip an ATX heading's closing "#"s and spaces from LINE[0..*N). */
@@ -472,37 +600,213 @@ search_strip_markdown (const char *s, size_t n)
   return strbuf_steal (&out);
 }
 
-/* Add to DOC the field WHERE made of S (original) or, when PLAIN is
-   given, of that already plain text (taken over). */
-static void
-doc_add (struct doc *doc, enum search_where where, const char *s, char *plain)
+
+/* The source of field K of T, in the order the index takes them: title,
+   summary, craft, place, stand, contact, products, body, the absent
+   ones skipped.  *WHERE gets its kind, *MARKDOWN whether it is the body
+   (Markdown to strip).  NULL past the last field. */
+static const char *
+field_source (const struct page_text *t, size_t k, enum search_where *where,
+              bool *markdown)
 {
-  if (!s && !plain)
-    return;
-  XGROW (doc->fields, doc->cap, doc->nfields + 1);
-  struct field *f = &doc->fields[doc->nfields++];
-  f->where = where;
-  f->plain = plain ? plain : xstrdup (s);
-  f->plain_len = strlen (f->plain);
-  f->folded = fold_text (f->plain, f->plain_len, &f->folded_len,
-                         &f->map, &f->nmap);
+  const char *const heads[] = { t->title, t->summary, t->craft, t->place,
+                                t->stand, t->contact };
+  *markdown = false;
+  for (size_t i = 0; i < ARRAY_SIZE (heads); i++)
+    if (heads[i] && k-- == 0)
+      {
+        *where = i == 0 ? SEARCH_TITLE : i == 1 ? SEARCH_SUMMARY
+          : SEARCH_DETAILS;
+        return heads[i];
+      }
+  for (size_t i = 0; i < t->nproducts; i++)
+    if (t->products[i] && k-- == 0)
+      {
+        *where = SEARCH_DETAILS;
+        return t->products[i];
+      }
+  if (t->body && k == 0)
+    {
+      *where = SEARCH_BODY;
+      *markdown = true;
+      return t->body;
+    }
+  return NULL;
 }
 
-/* Fold the searchable strings of T into DOC. */
-static void
-doc_build (struct doc *doc, const struct page_text *t)
+/* The plain text of field K of T (Markdown stripped from the body), or
+   NULL past the last; *WHERE its kind.  Caller frees. */
+static char *
+field_plain (const struct page_text *t, size_t k, enum search_where *where)
 {
-  doc_add (doc, SEARCH_TITLE, t->title, NULL);
-  doc_add (doc, SEARCH_SUMMARY, t->summary, NULL);
-  doc_add (doc, SEARCH_DETAILS, t->craft, NULL);
-  doc_add (doc, SEARCH_DETAILS, t->place, NULL);
-  doc_add (doc, SEARCH_DETAILS, t->stand, NULL);
-  doc_add (doc, SEARCH_DETAILS, t->contact, NULL);
-  for (size_t i = 0; i < t->nproducts; i++)
-    doc_add (doc, SEARCH_DETAILS, t->products[i], NULL);
-  if (t->body)
-    doc_add (doc, SEARCH_BODY, NULL,
-             search_strip_markdown (t->body, strlen (t->body)));
+  bool markdown;
+  const char *s = field_source (t, k, where, &markdown);
+  if (!s)
+    return NULL;
+  return markdown ? search_strip_markdown (s, strlen (s)) : xstrdup (s);
+}
+
+/* The dictionary while the index is built: each distinct folded word
+   once, in the order met, found again through a hash table. */
+struct builder
+{
+  struct strbuf words;
+  size_t *off;                  /* NWORDS + 1 */
+  size_t off_cap;
+  uint32_t *hash;               /* each word's */
+  size_t hash_cap;
+  size_t nwords;
+  uint32_t *table;              /* word number + 1; 0 is empty */
+  size_t table_cap;             /* a power of 2 */
+};
+
+/* The hash of S[0..N). */
+static uint32_t
+word_hash (const char *s, size_t n)
+{
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char) s[i]) * 16777619u;
+  return h;
+}
+
+/* The number of word S[0..N) in B, added if new; UINT32_MAX when the
+   dictionary is full (no real text comes near). */
+static uint32_t
+builder_word (struct builder *b, const char *s, size_t n)
+{
+  uint32_t h = word_hash (s, n);
+  if (2 * (b->nwords + 1) > b->table_cap)
+    {
+      if (b->nwords >= TOKEN_GAP / 4)
+        return UINT32_MAX;
+      size_t cap = b->table_cap ? 2 * b->table_cap : 1024;
+      uint32_t *table = xcalloc (cap, sizeof *table);
+      for (size_t w = 0; w < b->nwords; w++)
+        {
+          size_t i = b->hash[w] & (cap - 1);
+          while (table[i])
+            i = (i + 1) & (cap - 1);
+          table[i] = (uint32_t) w + 1;
+        }
+      free (b->table);
+      b->table = table;
+      b->table_cap = cap;
+    }
+  size_t mask = b->table_cap - 1, i = h & mask;
+  for (; b->table[i]; i = (i + 1) & mask)
+    {
+      size_t w = b->table[i] - 1;
+      if (b->hash[w] == h && b->off[w + 1] - b->off[w] == n
+          && memcmp (b->words.s + b->off[w], s, n) == 0)
+        return (uint32_t) w;
+    }
+  XGROW (b->off, b->off_cap, b->nwords + 2);
+  XGROW (b->hash, b->hash_cap, b->nwords + 1);
+  if (b->nwords == 0)
+    b->off[0] = 0;
+  strbuf_add (&b->words, s, n);
+  b->off[b->nwords + 1] = b->words.len;
+  b->hash[b->nwords] = h;
+  b->table[i] = (uint32_t) b->nwords + 1;
+  return (uint32_t) b->nwords++;
+}
+
+/* Append TOKEN to INDEX's tokens (CAP their room); false when the
+   index is full (no real site comes near). */
+static bool
+add_token (struct search_index *index, size_t *cap, uint32_t token)
+{
+  if (index->ntokens >= TOKEN_GAP - 1)
+    return false;
+  XGROW (index->tokens, *cap, index->ntokens + 1);
+  index->tokens[index->ntokens++] = token;
+  return true;
+}
+
+/* Cut the folded text F[0..N) into words and append their tokens to
+   INDEX. */
+static void
+add_words (struct search_index *index, struct builder *b, size_t *cap,
+           const char *f, size_t n)
+{
+  bool first = true;
+  for (size_t i = 0; i < n;)
+    {
+      size_t s = i;
+      while (i < n && f[i] == ' ')
+        i++;
+      size_t gap = i - s;
+      if (i == n)
+        break;
+      size_t ws = i;
+      while (i < n && f[i] != ' ')
+        i++;
+      uint32_t w = builder_word (b, f + ws, i - ws);
+      if (w == UINT32_MAX)
+        return;
+      if (gap != (first ? 0u : 1u)
+          && !add_token (index, cap,
+                         TOKEN_GAP | (uint32_t) (gap < TOKEN_GAP - 1
+                                                 ? gap : TOKEN_GAP - 1)))
+        return;
+      if (!add_token (index, cap, w))
+        return;
+      first = false;
+    }
+}
+
+/* A word of the dictionary being sorted. */
+struct sort_word
+{
+  const char *s;
+  size_t len;
+  uint32_t number;
+};
+
+/* qsort order of words: bytewise, a prefix first. */
+static int
+sort_word_compare (const void *pa, const void *pb)
+{
+  const struct sort_word *a = pa, *b = pb;
+  int c = memcmp (a->s, b->s, a->len < b->len ? a->len : b->len);
+  if (c != 0)
+    return c;
+  return (a->len > b->len) - (a->len < b->len);
+}
+
+/* Sort B's words into INDEX's dictionary and turn the word numbers of
+   INDEX's tokens into ranks in it: the words beginning with any given
+   letters are then one range of ranks. */
+static void
+index_sort_words (struct search_index *index, struct builder *b)
+{
+  size_t n = b->nwords;
+  struct sort_word *sorted = xcalloc (n ? n : 1, sizeof *sorted);
+  for (size_t w = 0; w < n; w++)
+    sorted[w] = (struct sort_word) { b->words.s + b->off[w],
+                                     b->off[w + 1] - b->off[w],
+                                     (uint32_t) w };
+  qsort (sorted, n, sizeof *sorted, sort_word_compare);
+  uint32_t *rank = xcalloc (n ? n : 1, sizeof *rank);
+  index->word_off = xcalloc (n + 1, sizeof *index->word_off);
+  index->words = xmalloc (b->words.len + 1);
+  size_t at = 0;
+  for (size_t r = 0; r < n; r++)
+    {
+      rank[sorted[r].number] = (uint32_t) r;
+      index->word_off[r] = at;
+      memcpy (index->words + at, sorted[r].s, sorted[r].len);
+      at += sorted[r].len;
+    }
+  index->word_off[n] = at;
+  index->words[at] = '\0';
+  index->nwords = n;
+  for (size_t t = 0; t < index->ntokens; t++)
+    if (!(index->tokens[t] & TOKEN_GAP))
+      index->tokens[t] = rank[index->tokens[t]];
+  free (rank);
+  free (sorted);
 }
 
 struct search_index *
@@ -512,11 +816,48 @@ search_index_new (const struct site *site)
   index->site = site;
   /* No overflow: SITE already holds a pointer per page. */
   index->ndocs = site->npages * LANG_COUNT;
-  index->docs = xcalloc (index->ndocs, sizeof *index->docs);
-  for (size_t p = 0; p < site->npages; p++)
-    for (int l = 0; l < LANG_COUNT; l++)
-      if (site->pages[p]->text[l])
-        doc_build (&index->docs[p * LANG_COUNT + l], site->pages[p]->text[l]);
+  index->doc_first = xcalloc (index->ndocs + 1, sizeof *index->doc_first);
+  struct builder b = { STRBUF_INIT, NULL, 0, NULL, 0, 0, NULL, 0 };
+  struct strbuf folded = STRBUF_INIT;
+  size_t fields_cap = 0, tokens_cap = 0;
+  for (size_t d = 0; d < index->ndocs; d++)
+    {
+      index->doc_first[d] = index->nfields;
+      const struct page_text *t = site->pages[d / LANG_COUNT]->text[d % LANG_COUNT];
+      enum search_where where;
+      bool markdown;
+      const char *s;
+      for (size_t k = 0; t && (s = field_source (t, k, &where, &markdown)); k++)
+        {
+          char *plain = markdown ? search_strip_markdown (s, strlen (s)) : NULL;
+          const char *text = plain ? plain : s;
+          folded.len = 0;
+          fold_into (&folded, text, strlen (text), &index->cache,
+                     &index->cache, NULL, NULL);
+          free (plain);
+          XGROW (index->fields, fields_cap, index->nfields + 2);
+          index->fields[index->nfields].start = (uint32_t) index->ntokens;
+          index->fields[index->nfields].where = (unsigned char) where;
+          index->nfields++;
+          add_words (index, &b, &tokens_cap, folded.s, folded.len);
+        }
+    }
+  index->doc_first[index->ndocs] = index->nfields;
+  XGROW (index->fields, fields_cap, index->nfields + 1);
+  index->fields[index->nfields].start = (uint32_t) index->ntokens;
+  index->fields[index->nfields].where = SEARCH_BODY;
+  strbuf_free (&folded);
+  /* The index keeps these for the program's life: no slack. */
+  if (index->ntokens)
+    index->tokens = xrealloc (index->tokens,
+                              index->ntokens * sizeof *index->tokens);
+  index->fields = xrealloc (index->fields,
+                            (index->nfields + 1) * sizeof *index->fields);
+  index_sort_words (index, &b);
+  strbuf_free (&b.words);
+  free (b.off);
+  free (b.hash);
+  free (b.table);
   return index;
 }
 
@@ -525,57 +866,123 @@ search_index_free (struct search_index *index)
 {
   if (!index)
     return;
-  for (size_t d = 0; d < index->ndocs; d++)
-    {
-      struct doc *doc = &index->docs[d];
-      for (size_t i = 0; i < doc->nfields; i++)
-        {
-          free (doc->fields[i].plain);
-          free (doc->fields[i].folded);
-          free (doc->fields[i].map);
-        }
-      free (doc->fields);
-    }
-  free (index->docs);
+  free (index->doc_first);
+  free (index->fields);
+  free (index->tokens);
+  free (index->words);
+  free (index->word_off);
+  free (index->cache.slots);
   free (index);
 }
 
-/* A query word, folded. */
+/* A query word: its folded letters, and the dictionary's words that
+   begin with them, ranks [LO, LO + SPAN); EXACT when word LO is the
+   query word itself. */
 struct word
 {
   const char *s;
   size_t len;
+  uint32_t lo;
+  uint32_t span;
+  bool exact;
 };
 
-/* Where WORD begins a word of F's folded text: the first place where
-   it is the whole word, else the first where it begins a longer one
-   (*WHOLE says which); SIZE_MAX if neither. */
-static size_t
-field_find (const struct field *f, const struct word *w, bool *whole)
+/* Compare the dictionary's word R with the first LEN bytes of S only:
+   0 when it begins with them. */
+static int
+word_prefix_compare (const struct search_index *index, size_t r,
+                     const char *s, size_t len)
 {
-  size_t first = SIZE_MAX;
-  for (size_t from = 0;
-       from < f->folded_len && f->folded_len - from >= w->len;)
+  const char *w = index->words + index->word_off[r];
+  size_t wl = index->word_off[r + 1] - index->word_off[r];
+  int c = memcmp (w, s, wl < len ? wl : len);
+  if (c != 0)
+    return c;
+  return wl < len ? -1 : 0;
+}
+
+/* Find the dictionary's range of words beginning with W. */
+static void
+word_range (const struct search_index *index, struct word *w)
+{
+  size_t lo = 0, hi = index->nwords;
+  while (lo < hi)
     {
-      const char *hit = memmem (f->folded + from, f->folded_len - from,
-                                w->s, w->len);
-      if (!hit)
-        break;
-      size_t at = (size_t) (hit - f->folded), end = at + w->len;
-      if (at == 0 || f->folded[at - 1] == ' ')
+      size_t mid = lo + (hi - lo) / 2;
+      if (word_prefix_compare (index, mid, w->s, w->len) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  size_t end = lo;
+  hi = index->nwords;
+  while (end < hi)
+    {
+      size_t mid = end + (hi - end) / 2;
+      if (word_prefix_compare (index, mid, w->s, w->len) <= 0)
+        end = mid + 1;
+      else
+        hi = mid;
+    }
+  w->lo = (uint32_t) lo;
+  w->span = (uint32_t) (end - lo);
+  w->exact = end > lo
+    && index->word_off[lo + 1] - index->word_off[lo] == w->len;
+}
+
+/* The token where W begins a word of field FI: the first where it is
+   the whole word, else the first where it begins a longer one (*WHOLE
+   says which); SIZE_MAX if neither. */
+static size_t
+field_find (const struct search_index *index, size_t fi,
+            const struct word *w, bool *whole)
+{
+  const uint32_t *tok = index->tokens;
+  size_t end = index->fields[fi + 1].start, first = SIZE_MAX;
+  *whole = false;
+  for (size_t k = index->fields[fi].start; k < end; k++)
+    {
+      /* Gap tokens are out of every range. */
+      uint32_t rel = tok[k] - w->lo;
+      if (rel < w->span)
         {
-          if (end == f->folded_len || f->folded[end] == ' ')
+          if (rel == 0 && w->exact)
             {
               *whole = true;
-              return at;
+              return k;
             }
           if (first == SIZE_MAX)
-            first = at;
+            {
+              first = k;
+              if (!w->exact)
+                break;
+            }
         }
-      from = at + 1;
     }
-  *whole = false;
   return first;
+}
+
+/* The folded byte offset where token K of field FI begins. */
+static size_t
+token_offset (const struct search_index *index, size_t fi, size_t k)
+{
+  size_t at = 0, gap = SIZE_MAX;
+  bool first = true;
+  for (size_t t = index->fields[fi].start; t <= k; t++)
+    {
+      uint32_t tok = index->tokens[t];
+      if (tok & TOKEN_GAP)
+        {
+          gap = tok & ~TOKEN_GAP;
+          continue;
+        }
+      at += gap != SIZE_MAX ? gap : first ? 0 : 1;
+      gap = SIZE_MAX;
+      first = false;
+      if (t < k)
+        at += index->word_off[tok + 1] - index->word_off[tok];
+    }
+  return at;
 }
 
 /* How a document matched: the field and place of the match to show. */
@@ -583,9 +990,9 @@ struct match
 {
   enum search_where where;
   bool whole;                   /* a whole word, not the start of one */
-  size_t field;
-  size_t at;                    /* in the folded text */
-  size_t len;
+  size_t field;                 /* in the index */
+  size_t token;
+  size_t len;                   /* the query word's folded length */
 };
 
 /* How good a match is, lower better: its field first, then whether
@@ -597,33 +1004,36 @@ match_grade (enum search_where where, bool whole)
   return 2 * (int) where + !whole;
 }
 
-/* Match the NW words W against DOC into *M; false unless every word
-   is somewhere in it. */
+/* Match the NW words W against document D into *M; false unless every
+   word is somewhere in it. */
 static bool
-doc_match (const struct doc *doc, const struct word *w, size_t nw,
-           struct match *m)
+doc_match (const struct search_index *index, size_t d, const struct word *w,
+           size_t nw, struct match *m)
 {
+  size_t f0 = index->doc_first[d], f1 = index->doc_first[d + 1];
+  if (f0 == f1)
+    return false;
   for (size_t k = 0; k < nw; k++)
     {
       /* The best place for this word: the best field, whole words
          first, the first place in it. */
       struct match best = { SEARCH_BODY, false, 0, SIZE_MAX, 0 };
-      for (size_t i = 0; i < doc->nfields; i++)
+      for (size_t i = f0; i < f1; i++)
         {
-          const struct field *f = &doc->fields[i];
-          if (best.at != SIZE_MAX
-              && match_grade (f->where, true)
+          enum search_where where = index->fields[i].where;
+          if (best.token != SIZE_MAX
+              && match_grade (where, true)
                  >= match_grade (best.where, best.whole))
             continue;
           bool whole;
-          size_t at = field_find (f, &w[k], &whole);
+          size_t at = field_find (index, i, &w[k], &whole);
           if (at != SIZE_MAX
-              && (best.at == SIZE_MAX
-                  || match_grade (f->where, whole)
+              && (best.token == SIZE_MAX
+                  || match_grade (where, whole)
                      < match_grade (best.where, best.whole)))
-            best = (struct match) { f->where, whole, i, at, w[k].len };
+            best = (struct match) { where, whole, i, at, w[k].len };
         }
-      if (best.at == SIZE_MAX)
+      if (best.token == SIZE_MAX)
         return false;
       /* The weakest word decides; the first such word is shown. */
       if (k == 0 || match_grade (best.where, best.whole)
@@ -636,7 +1046,7 @@ doc_match (const struct doc *doc, const struct word *w, size_t nw,
 /* The plain-text offset where the grapheme holding folded byte AT
    starts (END: where the grapheme holding AT - 1 ends). */
 static size_t
-map_back (const struct field *f, size_t at, bool end)
+map_back (const struct mapped *f, size_t at, bool end)
 {
   if (f->nmap == 0)
     return 0;
@@ -666,7 +1076,7 @@ is_space (const char *s, size_t n)
 /* The index in F's map of the grapheme that starts at plain byte AT (or
    of the first one after it; F->nmap past the last). */
 static size_t
-map_index (const struct field *f, size_t at)
+map_index (const struct mapped *f, size_t at)
 {
   size_t lo = 0, hi = f->nmap;
   while (lo < hi)
@@ -682,7 +1092,7 @@ map_index (const struct field *f, size_t at)
 
 /* The plain byte where grapheme K of F starts (the end after the last). */
 static size_t
-grapheme_start (const struct field *f, size_t k)
+grapheme_start (const struct mapped *f, size_t k)
 {
   return k < f->nmap ? f->map[k].plain : f->plain_len;
 }
@@ -690,7 +1100,7 @@ grapheme_start (const struct field *f, size_t k)
 /* Display columns of grapheme K of F (printable ASCII, most of them
    even in Vietnamese, without a call). */
 static int
-grapheme_width (const struct field *f, size_t k)
+grapheme_width (const struct mapped *f, size_t k)
 {
   size_t a = grapheme_start (f, k), len = grapheme_start (f, k + 1) - a;
   unsigned char c = (unsigned char) f->plain[a];
@@ -700,13 +1110,13 @@ grapheme_width (const struct field *f, size_t k)
   return w < 0 ? 0 : w;
 }
 
-/* The snippet of field F around plain bytes [MS, ME) into HIT, at most
-   WIDTH columns.  Only the graphemes that can show are measured: the
-   match and up to WIDTH columns on each side of it, one more beyond as
-   a guard, within the match's line; a line cut this way is known to be
+/* The snippet of F around plain bytes [MS, ME) into HIT, at most WIDTH
+   columns.  Only the graphemes that can show are measured: the match
+   and up to WIDTH columns on each side of it, one more beyond as a
+   guard, within the match's line; a line cut this way is known to be
    wider than WIDTH. */
 static void
-make_snippet (const struct field *f, size_t ms, size_t me, int width,
+make_snippet (const struct mapped *f, size_t ms, size_t me, int width,
               struct search_hit *hit)
 {
   const char *p = f->plain;
@@ -828,7 +1238,6 @@ struct ranked
   struct search_hit hit;
   int tier;                     /* 0: the text the visitor sees */
   int grade;                    /* match_grade */
-  size_t at;
   size_t order;                 /* the page's place in the site */
 };
 
@@ -842,8 +1251,8 @@ ranked_compare (const void *pa, const void *pb)
     return a->tier < b->tier ? -1 : 1;
   if (a->grade != b->grade)
     return a->grade < b->grade ? -1 : 1;
-  if (a->at != b->at)
-    return a->at < b->at ? -1 : 1;
+  if (a->hit.at != b->hit.at)
+    return a->hit.at < b->hit.at ? -1 : 1;
   return (a->order > b->order) - (a->order < b->order);
 }
 
@@ -864,8 +1273,7 @@ split_words (const char *q, size_t n, struct word **words)
       if (i > s)
         {
           XGROW (*words, cap, nw + 1);
-          (*words)[nw].s = q + s;
-          (*words)[nw].len = i - s;
+          (*words)[nw] = (struct word) { q + s, i - s, 0, 0, false };
           nw++;
         }
     }
@@ -874,30 +1282,28 @@ split_words (const char *q, size_t n, struct word **words)
 
 size_t
 search_run (const struct search_index *index, const char *query,
-            enum lang lang, int width, struct search_hit **hits)
+            enum lang lang, struct search_hit **hits)
 {
   *hits = NULL;
   if (!index || !query || !text_valid_utf8 (query, strlen (query), NULL))
     return 0;
-  if (width <= 0)
-    width = SNIPPET_WIDTH;
-  if (width < SNIPPET_MIN_WIDTH)
-    width = SNIPPET_MIN_WIDTH;
 
   size_t qlen;
-  char *q = fold_text (query, strlen (query), &qlen, NULL, NULL);
+  char *q = fold_text (query, strlen (query), &qlen, &index->cache, NULL,
+                       NULL);
   struct word *words;
   size_t nw = split_words (q, qlen, &words);
-  if (nw == 0)
+  /* A word no page has: nothing to look through. */
+  bool possible = nw > 0;
+  for (size_t k = 0; k < nw && possible; k++)
     {
-      free (q);
-      return 0;
+      word_range (index, &words[k]);
+      possible = words[k].span > 0;
     }
-
   const struct site *site = index->site;
   struct ranked *found = NULL;
   size_t nfound = 0, cap = 0;
-  for (size_t p = 0; p < site->npages; p++)
+  for (size_t p = 0; possible && p < site->npages; p++)
     {
       enum lang shown;
       if (!page_text_in (site->pages[p], lang, &shown))
@@ -906,21 +1312,22 @@ search_run (const struct search_index *index, const char *query,
       enum lang tries[2] = { shown, lang_other (shown) };
       for (int t = 0; t < 2; t++)
         {
-          const struct doc *doc = &index->docs[p * LANG_COUNT + tries[t]];
+          size_t d = p * LANG_COUNT + tries[t];
           struct match m;
-          if (!doc_match (doc, words, nw, &m))
+          if (!doc_match (index, d, words, nw, &m))
             continue;
           XGROW (found, cap, nfound + 1);
           struct ranked *r = &found[nfound++];
-          const struct field *f = &doc->fields[m.field];
-          r->hit.page = site->pages[p];
-          r->hit.lang = tries[t];
-          r->hit.where = m.where;
-          make_snippet (f, map_back (f, m.at, false),
-                        map_back (f, m.at + m.len, true), width, &r->hit);
+          r->hit = (struct search_hit) {
+            .page = site->pages[p],
+            .lang = tries[t],
+            .where = m.where,
+            .field = m.field - index->doc_first[d],
+            .at = token_offset (index, m.field, m.token),
+            .len = m.len,
+          };
           r->tier = t;
           r->grade = match_grade (m.where, m.whole);
-          r->at = m.at;
           r->order = p;
           break;
         }
@@ -936,6 +1343,44 @@ search_run (const struct search_index *index, const char *query,
     (*hits)[i] = found[i].hit;
   free (found);
   return nfound;
+}
+
+const char *
+search_snippet (const struct search_index *index, struct search_hit *hit,
+                int width)
+{
+  if (width <= 0)
+    width = SNIPPET_WIDTH;
+  if (width < SNIPPET_MIN_WIDTH)
+    width = SNIPPET_MIN_WIDTH;
+  if (hit->snippet && hit->snippet_width == width)
+    return hit->snippet;
+  free (hit->snippet);
+  hit->snippet = NULL;
+  hit->mark_start = hit->mark_end = 0;
+
+  const struct page_text *t = index && hit->page
+    && (unsigned) hit->lang < LANG_COUNT ? hit->page->text[hit->lang] : NULL;
+  enum search_where where;
+  char *plain = t ? field_plain (t, hit->field, &where) : NULL;
+  if (plain)
+    {
+      /* The field folded again as the index folded it, with its map. */
+      struct mapped f = { plain, strlen (plain), NULL, 0 };
+      size_t flen;
+      char *folded = fold_text (f.plain, f.plain_len, &flen, &index->cache,
+                                &f.map, &f.nmap);
+      if (f.nmap > 0 && hit->at < flen && hit->len <= flen - hit->at)
+        make_snippet (&f, map_back (&f, hit->at, false),
+                      map_back (&f, hit->at + hit->len, true), width, hit);
+      free (folded);
+      free (f.map);
+      free (plain);
+    }
+  if (!hit->snippet)
+    hit->snippet = xstrdup ("");
+  hit->snippet_width = width;
+  return hit->snippet;
 }
 
 void

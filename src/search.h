@@ -41,30 +41,45 @@ struct search_hit
   const struct page *page;      /* into the site */
   enum lang lang;               /* the language of the text that matched */
   enum search_where where;
-  char *snippet;                /* the original text around the match: one
-                                   line, no Markdown, at most WIDTH columns,
-                                   cut between words, "…" where cut */
+  char *snippet;                /* NULL until search_snippet makes it: the
+                                   original text around the match, one
+                                   line, no Markdown, at most the width
+                                   asked, cut between words, "…" where
+                                   cut */
   size_t mark_start;            /* the match, as a byte range of SNIPPET, */
   size_t mark_end;              /* for the screen to highlight */
+  int snippet_width;            /* the width SNIPPET was made for */
+  /* Where the match is, for search_snippet: the field's place among the
+     page's texts in LANG, and the matched word's bytes in its folded
+     form. */
+  size_t field;
+  size_t at, len;
 };
 
 struct search_index;
 
 /* Fold every title, summary, detail and body (Markdown stripped) of
-   SITE once, in each language.  SITE must outlive the index.  Free
-   with search_index_free. */
+   SITE once, in each language, and keep its words.  SITE must outlive
+   the index.  Free with search_index_free. */
 struct search_index *search_index_new (const struct site *site);
 
 void search_index_free (struct search_index *index);
 
 /* Search INDEX for QUERY (UTF-8, any case, accents or not) for a
-   visitor reading LANG, with snippets at most WIDTH columns wide (60
-   when WIDTH is 0 or less; never less than 10).  Sets *HITS to a
-   malloc'd array of the hits, best first, and returns their number;
-   an empty query, a query of punctuation alone, or invalid UTF-8
-   finds nothing (0, *HITS = NULL).  Free with search_hits_free. */
+   visitor reading LANG.  Sets *HITS to a malloc'd array of the hits,
+   best first, without snippets, and returns their number; an empty
+   query, a query of punctuation alone, or invalid UTF-8 finds nothing
+   (0, *HITS = NULL).  Free with search_hits_free. */
 size_t search_run (const struct search_index *index, const char *query,
-                   enum lang lang, int width, struct search_hit **hits);
+                   enum lang lang, struct search_hit **hits);
+
+/* Make the snippet of HIT (a hit of INDEX) at most WIDTH columns wide
+   (60 when WIDTH is 0 or less; never less than 10), unless it has one
+   of that width already, and return it.  Only the hits shown need one:
+   it folds the matched field of the page again, about as much work as
+   the page's text. */
+const char *search_snippet (const struct search_index *index,
+                            struct search_hit *hit, int width);
 
 void search_hits_free (struct search_hit *hits, size_t n);
 

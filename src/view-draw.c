@@ -781,6 +781,8 @@ draw_search (struct view *v)
       size_t i = s->results_top + (size_t) k;
       if (i >= v->nhits)
         break;
+      /* Snippets are made for the hits shown only. */
+      search_snippet (v->index, &v->hits[i], cols - 6);
       const struct search_hit *hit = &v->hits[i];
       int y = g->results_y + 3 * k;
       bool selected = s->selected == (int) i;

@@ -143,8 +143,7 @@ requery (struct view *v)
     return;
   if (!v->index)
     v->index = search_index_new (v->site);
-  v->nhits = search_run (v->index, v->nav.query, v->nav.lang,
-                         v->geo.cols - 6, &v->hits);
+  v->nhits = search_run (v->index, v->nav.query, v->nav.lang, &v->hits);
   v->hit_ids = xcalloc (v->nhits ? v->nhits : 1, sizeof *v->hit_ids);
   for (size_t i = 0; i < v->nhits; i++)
     v->hit_ids[i] = v->hits[i].page->id;

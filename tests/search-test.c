@@ -183,7 +183,9 @@ check_search (const struct search_index *index, const char *query,
               enum lang lang, const struct want *want, size_t nwant, int line)
 {
   struct search_hit *hits;
-  size_t n = search_run (index, query, lang, 60, &hits);
+  size_t n = search_run (index, query, lang, &hits);
+  for (size_t i = 0; i < n; i++)
+    search_snippet (index, &hits[i], 60);
   check_count++;
   if (n != nwant)
     {
@@ -386,11 +388,11 @@ test_snippet (const struct search_index *ix)
   struct search_hit *hits;
   for (int width = 1; width <= 80; width++)
     {
-      size_t n = search_run (ix, "pourpre", LANG_FR, width, &hits);
+      size_t n = search_run (ix, "pourpre", LANG_FR, &hits);
       CHECK (n == 1);
       if (n == 1)
         {
-          const char *s = hits[0].snippet;
+          const char *s = search_snippet (ix, &hits[0], width);
           CHECK (hits[0].mark_end <= strlen (s));
           CHECK (hits[0].mark_end - hits[0].mark_start == strlen ("pourpre"));
           CHECK (strncmp (s + hits[0].mark_start, "pourpre", 7) == 0);
@@ -509,12 +511,16 @@ test_robust (void)
         {
           char *query = random_text (&state, 1 + next_random (&state) % 3);
           struct search_hit *hits;
+          int width = (int) (next_random (&state) % 70);
           size_t n = search_run (ix, query, (enum lang) (q % LANG_COUNT),
-                                 (int) (next_random (&state) % 70), &hits);
+                                 &hits);
           CHECK (n <= 1);
           for (size_t i = 0; i < n; i++)
-            CHECK (hits[i].mark_start <= hits[i].mark_end
-                   && hits[i].mark_end <= strlen (hits[i].snippet));
+            {
+              search_snippet (ix, &hits[i], width);
+              CHECK (hits[i].mark_start <= hits[i].mark_end
+                     && hits[i].mark_end <= strlen (hits[i].snippet));
+            }
           search_hits_free (hits, n);
           free (query);
         }
