@@ -8,8 +8,9 @@
    text_nfc round-trip, text_fold is idempotent, text_french_spaces
    only turns spaces into narrow ones (or adds them), keeps NFC and is
    idempotent; collate_compare is a total order on the first three
-   lines; every search hit is a page of the site with a snippet of one
-   valid line no wider than asked, the mark inside it. */
+   lines; every search hit is a page of the site, without a snippet
+   until search_snippet makes one (once for a width), of one valid line
+   no wider than asked, the mark inside it. */
 #include "system.h"
 
 #include "collate.h"
@@ -197,6 +198,8 @@ check_search (const char *query, const char *title, const char *summary,
           FUZZ_CHECK (h->mark_start <= h->mark_end && h->mark_end <= len);
           FUZZ_CHECK (text_valid_utf8 (h->snippet, h->mark_start, NULL));
           FUZZ_CHECK (text_valid_utf8 (h->snippet, h->mark_end, NULL));
+          /* Asked again at the same width, the same snippet. */
+          FUZZ_CHECK (search_snippet (index, h, width) == h->snippet);
         }
       search_hits_free (hits, n);
     }

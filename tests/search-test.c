@@ -4,6 +4,7 @@
 #include "search.h"
 #include "model.h"
 #include "strbuf.h"
+#include "text.h"
 #include "check.h"
 
 /* Huế, Hué and Đúc decomposed (NFD), as some editors save them. */
@@ -406,6 +407,86 @@ test_snippet (const struct search_index *ix)
     }
 }
 
+/* Snippets are made only when asked, for the hits asked, once for a
+   width; they are the same whatever the order they are asked in. */
+static void
+test_snippet_call (const struct search_index *ix)
+{
+  struct search_hit *hits;
+  size_t n = search_run (ix, "hue", LANG_FR, &hits);
+  CHECK (n >= 3);
+  for (size_t i = 0; i < n; i++)
+    CHECK (hits[i].snippet == NULL);
+  /* Asked for the third hit first: the others stay without. */
+  const char *third = search_snippet (ix, &hits[2], 60);
+  CHECK (third != NULL && third == hits[2].snippet);
+  CHECK (hits[0].snippet == NULL && hits[1].snippet == NULL);
+  /* The same width again: the same snippet, not a new one. */
+  CHECK (search_snippet (ix, &hits[2], 60) == third);
+  /* 0 means 60. */
+  CHECK (search_snippet (ix, &hits[2], 0) == third);
+  struct search_hit *again;
+  size_t m = search_run (ix, "hue", LANG_FR, &again);
+  CHECK (m == n);
+  for (size_t i = 0; i < n && i < m; i++)
+    {
+      /* In order this time: the same snippets, the same marks. */
+      CHECK_STR (search_snippet (ix, &again[i], 60),
+                 search_snippet (ix, &hits[i], 60));
+      CHECK (again[i].mark_start == hits[i].mark_start
+             && again[i].mark_end == hits[i].mark_end);
+    }
+  search_hits_free (again, m);
+  /* Another width: a new snippet that fits it, with the match. */
+  size_t body = n;
+  for (size_t i = 0; i < n; i++)
+    if (hits[i].where == SEARCH_BODY && body == n)
+      body = i;
+  CHECK (body < n);
+  if (body < n)
+    {
+      char *wide = xstrdup (search_snippet (ix, &hits[body], 60));
+      char *mark = xstrndup (wide + hits[body].mark_start,
+                             hits[body].mark_end - hits[body].mark_start);
+      CHECK (strlen (mark) > 0);
+      const char *narrow = search_snippet (ix, &hits[body], 12);
+      CHECK (strcmp (narrow, wide) != 0);
+      CHECK (text_width (narrow, strlen (narrow)) <= 12);
+      CHECK (hits[body].mark_end - hits[body].mark_start == strlen (mark));
+      CHECK (strncmp (narrow + hits[body].mark_start, mark, strlen (mark)) == 0);
+      free (mark);
+      CHECK_STR (search_snippet (ix, &hits[body], 60), wide);
+      free (wide);
+    }
+  /* A hit that does not point into its page makes an empty snippet. */
+  struct search_hit bad = hits[0];
+  bad.snippet = NULL;
+  bad.field = 99;
+  CHECK_STR (search_snippet (ix, &bad, 60), "");
+  CHECK (bad.mark_start == 0 && bad.mark_end == 0);
+  free (bad.snippet);
+  bad = hits[0];
+  bad.snippet = NULL;
+  bad.at = SIZE_MAX - 1;
+  CHECK_STR (search_snippet (ix, &bad, 60), "");
+  free (bad.snippet);
+  search_hits_free (hits, n);
+
+  /* Fields after absent ones and after the products: the body of an
+     artisan with no place. */
+  SEARCH (ix, "cuoc song", LANG_VI,
+          { "artisans/non-la", SEARCH_BODY, LANG_VI,
+            "Làng Tây Hồ làm nón từ lâu đời; chiếc nón hoà vào cuộc sống.",
+            "cuộc" });
+  SEARCH (ix, "bai tho", LANG_VI,
+          { "artisans/non-la", SEARCH_SUMMARY, LANG_VI,
+            "Nón lá bài thơ, đặc sản của xứ Huế.", "bài" });
+  /* Hits never asked for are freed as well. */
+  n = search_run (ix, "a", LANG_VI, &hits);
+  CHECK (n > 0);
+  search_hits_free (hits, n);
+}
+
 /* What finds nothing. */
 static void
 test_nothing (const struct search_index *ix)
@@ -540,6 +621,7 @@ main (void)
   test_words (ix);
   test_ranking (ix);
   test_snippet (ix);
+  test_snippet_call (ix);
   test_nothing (ix);
   test_strip ();
   test_robust ();
