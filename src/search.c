@@ -77,6 +77,8 @@ struct field_ref
   unsigned char where;          /* enum search_where */
 };
 
+struct builder;
+
 struct search_index
 {
   const struct site *site;
@@ -92,6 +94,7 @@ struct search_index
                                    word_off[I + 1]) */
   size_t nwords;
   struct fold_cache cache;      /* every non-ASCII grapheme indexed */
+  struct builder *build;        /* until the index is complete */
 };
 
 /* The default width of a snippet, and the narrowest one made. */
@@ -188,14 +191,16 @@ cache_learn (struct fold_cache *cache, const char *g, size_t n,
   cache->n++;
 }
 
-/* Append the folded form of the valid non-ASCII grapheme G[0..N) to
-   OUT: a separator becomes one space, the rest goes through text_fold,
-   and the ligatures œ and æ become two letters.  KNOWN (if not NULL)
-   is looked in first; LEARN (if not NULL) remembers the result. */
+/* Append the folded form of the non-ASCII grapheme G[0..N) to OUT: a
+   separator becomes one space, the rest goes through text_fold, and
+   the ligatures œ and æ become two letters; invalid UTF-8 becomes a
+   space.  KNOWN (if not NULL) is looked in first; LEARN (if not NULL)
+   remembers the result. */
 static void
 fold_grapheme (struct strbuf *out, const char *g, size_t n,
                const struct fold_cache *known, struct fold_cache *learn)
 {
+  /* The cache holds valid graphemes only: no need to check G first. */
   if (known && known->cap && n <= FOLD_KEY_MAX)
     {
       const struct fold_entry *e = &known->slots[cache_slot (known, g, n)];
@@ -204,6 +209,11 @@ fold_grapheme (struct strbuf *out, const char *g, size_t n,
           strbuf_add (out, e->val, e->vlen);
           return;
         }
+    }
+  if (!text_valid_utf8 (g, n, NULL))
+    {
+      strbuf_addc (out, ' ');
+      return;
     }
   size_t before = out->len;
   uint32_t cp = first_code_point ((const unsigned char *) g, n);
@@ -226,6 +236,25 @@ fold_grapheme (struct strbuf *out, const char *g, size_t n,
     cache_learn (learn, g, n, out->s + before, out->len - before);
 }
 
+/* The length of the code point at S[0..N) when the fast path knows it:
+   ASCII but CR, or a valid letter of U+00C0..U+02FF or U+1E00..U+1EFF
+   (every French and Vietnamese letter).  None of them joins the code
+   point before it into a grapheme; 0 for any other. */
+static size_t
+simple_len (const unsigned char *s, size_t n)
+{
+  if (n == 0)
+    return 0;
+  if (s[0] < 0x80)
+    return s[0] == '\r' ? 0 : 1;
+  if (s[0] >= 0xC3 && s[0] <= 0xCB)
+    return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+  if (s[0] == 0xE1)
+    return n >= 3 && s[1] >= 0xB8 && s[1] <= 0xBB && (s[2] & 0xC0) == 0x80
+      ? 3 : 0;
+  return 0;
+}
+
 /* Append S[0..N) folded to OUT; when MAP is not NULL, record where
    each grapheme starts in *MAP (*NMAP of them).  Invalid UTF-8
    graphemes fold to spaces.  KNOWN and LEARN as for fold_grapheme. */
@@ -234,6 +263,7 @@ fold_into (struct strbuf *out, const char *s, size_t n,
            const struct fold_cache *known, struct fold_cache *learn,
            struct grapheme **map, size_t *nmap)
 {
+  const unsigned char *u = (const unsigned char *) s;
   size_t cap = 0;
   if (map)
     *map = NULL, *nmap = 0;
@@ -242,14 +272,13 @@ fold_into (struct strbuf *out, const char *s, size_t n,
   XGROW (out->s, out->cap, out->len + n + 1);
   for (size_t i = 0; i < n;)
     {
-      unsigned char c = (unsigned char) s[i];
+      /* A known code point before another (or the end) is a grapheme of
+         its own; else ask the text engine. */
       size_t g;
-      /* An ASCII character before another (CR LF aside) is a grapheme
-         of its own. */
-      if (c < 0x80 && (i + 1 == n || ((unsigned char) s[i + 1] < 0x80
-                                      && !(c == '\r' && s[i + 1] == '\n'))))
+      if (u[i] < 0x80 && u[i] != '\r' && (i + 1 == n || u[i + 1] < 0x80))
         g = 1;
-      else
+      else if ((g = simple_len (u + i, n - i)) == 0
+               || (i + g < n && simple_len (u + i + g, n - i - g) == 0))
         {
           g = text_grapheme_len (s + i, n - i);
           if (g == 0 || g > n - i)
@@ -257,21 +286,22 @@ fold_into (struct strbuf *out, const char *s, size_t n,
         }
       if (map)
         {
-          XGROW (*map, cap, *nmap + 1);
+          if (*nmap + 1 > cap)
+            XGROW (*map, cap, *nmap + 1);
           (*map)[*nmap].plain = (uint32_t) i;
           (*map)[*nmap].folded = (uint32_t) out->len;
           (*nmap)++;
         }
+      unsigned char c = u[i];
       if (g == 1 && c < 0x80)
         {
-          XGROW (out->s, out->cap, out->len + 2);
+          if (out->len + 2 > out->cap)
+            XGROW (out->s, out->cap, out->len + 2);
           out->s[out->len++] = is_separator (c) ? ' '
             : (char) (c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
         }
-      else if (text_valid_utf8 (s + i, g, NULL))
-        fold_grapheme (out, s + i, g, known, learn);
       else
-        strbuf_addc (out, ' ');
+        fold_grapheme (out, s + i, g, known, learn);
       i += g;
     }
   out->s[out->len] = '\0';
@@ -377,6 +407,20 @@ is_word_byte (char c)
     || (u >= 'A' && u <= 'Z');
 }
 
+/* True for the bytes strip_inline may treat as Markdown. */
+static bool
+is_markup (char c)
+{
+  switch (c)
+    {
+    case '\\': case '!': case '[': case ']': case '<': case '&': case '*':
+    case '`': case '~': case '_': case ' ': case '\t': case '|':
+      return true;
+    default:
+      return false;
+    }
+}
+
 /* The index just past the bracket that closes the one at S[I], or N
    when none does on this line. */
 static size_t
@@ -463,7 +507,14 @@ strip_inline (struct strbuf *out, const char *s, size_t n)
             strbuf_addc (out, ' ');
         }
       else
-        strbuf_addc (out, c);
+        {
+          /* The ordinary bytes that follow, at once. */
+          size_t e = i + 1;
+          while (e < n && !is_markup (s[e]))
+            e++;
+          strbuf_add (out, s + i, e - i);
+          i = e - 1;
+        }
     }
 }
 
@@ -650,6 +701,9 @@ field_plain (const struct page_text *t, size_t k, enum search_where *where)
    once, in the order met, found again through a hash table. */
 struct builder
 {
+  size_t next_doc;              /* the next document to fold */
+  struct strbuf folded;         /* room to fold a field in */
+  size_t fields_cap, tokens_cap;        /* room in the index's arrays */
   struct strbuf words;
   size_t *off;                  /* NWORDS + 1 */
   size_t off_cap;
@@ -659,6 +713,20 @@ struct builder
   uint32_t *table;              /* word number + 1; 0 is empty */
   size_t table_cap;             /* a power of 2 */
 };
+
+/* Free B (which may be NULL). */
+static void
+builder_free (struct builder *b)
+{
+  if (!b)
+    return;
+  strbuf_free (&b->folded);
+  strbuf_free (&b->words);
+  free (b->off);
+  free (b->hash);
+  free (b->table);
+  free (b);
+}
 
 /* The hash of S[0..N). */
 static uint32_t
@@ -712,14 +780,14 @@ builder_word (struct builder *b, const char *s, size_t n)
   return (uint32_t) b->nwords++;
 }
 
-/* Append TOKEN to INDEX's tokens (CAP their room); false when the
+/* Append TOKEN to INDEX's tokens; false when the
    index is full (no real site comes near). */
 static bool
-add_token (struct search_index *index, size_t *cap, uint32_t token)
+add_token (struct search_index *index, uint32_t token)
 {
   if (index->ntokens >= TOKEN_GAP - 1)
     return false;
-  XGROW (index->tokens, *cap, index->ntokens + 1);
+  XGROW (index->tokens, index->build->tokens_cap, index->ntokens + 1);
   index->tokens[index->ntokens++] = token;
   return true;
 }
@@ -727,8 +795,8 @@ add_token (struct search_index *index, size_t *cap, uint32_t token)
 /* Cut the folded text F[0..N) into words and append their tokens to
    INDEX. */
 static void
-add_words (struct search_index *index, struct builder *b, size_t *cap,
-           const char *f, size_t n)
+add_words (struct search_index *index, struct builder *b, const char *f,
+           size_t n)
 {
   bool first = true;
   for (size_t i = 0; i < n;)
@@ -745,12 +813,10 @@ add_words (struct search_index *index, struct builder *b, size_t *cap,
       uint32_t w = builder_word (b, f + ws, i - ws);
       if (w == UINT32_MAX)
         return;
-      if (gap != (first ? 0u : 1u)
-          && !add_token (index, cap,
-                         TOKEN_GAP | (uint32_t) (gap < TOKEN_GAP - 1
-                                                 ? gap : TOKEN_GAP - 1)))
+      uint32_t seps = (uint32_t) (gap < TOKEN_GAP - 1 ? gap : TOKEN_GAP - 1);
+      if (gap != (first ? 0u : 1u) && !add_token (index, TOKEN_GAP | seps))
         return;
-      if (!add_token (index, cap, w))
+      if (!add_token (index, w))
         return;
       first = false;
     }
@@ -810,54 +876,84 @@ index_sort_words (struct search_index *index, struct builder *b)
 }
 
 struct search_index *
-search_index_new (const struct site *site)
+search_index_start (const struct site *site)
 {
   struct search_index *index = xcalloc (1, sizeof *index);
   index->site = site;
   /* No overflow: SITE already holds a pointer per page. */
   index->ndocs = site->npages * LANG_COUNT;
   index->doc_first = xcalloc (index->ndocs + 1, sizeof *index->doc_first);
-  struct builder b = { STRBUF_INIT, NULL, 0, NULL, 0, 0, NULL, 0 };
-  struct strbuf folded = STRBUF_INIT;
-  size_t fields_cap = 0, tokens_cap = 0;
-  for (size_t d = 0; d < index->ndocs; d++)
+  index->build = xcalloc (1, sizeof *index->build);
+  return index;
+}
+
+/* Fold the fields of document D into INDEX. */
+static void
+index_doc (struct search_index *index, size_t d)
+{
+  struct builder *b = index->build;
+  index->doc_first[d] = index->nfields;
+  const struct page_text *t
+    = index->site->pages[d / LANG_COUNT]->text[d % LANG_COUNT];
+  enum search_where where;
+  bool markdown;
+  const char *s;
+  for (size_t k = 0; t && (s = field_source (t, k, &where, &markdown)); k++)
     {
-      index->doc_first[d] = index->nfields;
-      const struct page_text *t = site->pages[d / LANG_COUNT]->text[d % LANG_COUNT];
-      enum search_where where;
-      bool markdown;
-      const char *s;
-      for (size_t k = 0; t && (s = field_source (t, k, &where, &markdown)); k++)
-        {
-          char *plain = markdown ? search_strip_markdown (s, strlen (s)) : NULL;
-          const char *text = plain ? plain : s;
-          folded.len = 0;
-          fold_into (&folded, text, strlen (text), &index->cache,
-                     &index->cache, NULL, NULL);
-          free (plain);
-          XGROW (index->fields, fields_cap, index->nfields + 2);
-          index->fields[index->nfields].start = (uint32_t) index->ntokens;
-          index->fields[index->nfields].where = (unsigned char) where;
-          index->nfields++;
-          add_words (index, &b, &tokens_cap, folded.s, folded.len);
-        }
+      char *plain = markdown ? search_strip_markdown (s, strlen (s)) : NULL;
+      const char *text = plain ? plain : s;
+      b->folded.len = 0;
+      fold_into (&b->folded, text, strlen (text), &index->cache,
+                 &index->cache, NULL, NULL);
+      free (plain);
+      XGROW (index->fields, b->fields_cap, index->nfields + 2);
+      index->fields[index->nfields].start = (uint32_t) index->ntokens;
+      index->fields[index->nfields].where = (unsigned char) where;
+      index->nfields++;
+      add_words (index, b, b->folded.s, b->folded.len);
     }
+}
+
+/* Close INDEX once every document is in: the end marks, the sorted
+   dictionary, no slack (the index is kept for the program's life). */
+static void
+index_finish (struct search_index *index)
+{
+  struct builder *b = index->build;
   index->doc_first[index->ndocs] = index->nfields;
-  XGROW (index->fields, fields_cap, index->nfields + 1);
+  XGROW (index->fields, b->fields_cap, index->nfields + 1);
   index->fields[index->nfields].start = (uint32_t) index->ntokens;
   index->fields[index->nfields].where = SEARCH_BODY;
-  strbuf_free (&folded);
-  /* The index keeps these for the program's life: no slack. */
   if (index->ntokens)
     index->tokens = xrealloc (index->tokens,
                               index->ntokens * sizeof *index->tokens);
   index->fields = xrealloc (index->fields,
                             (index->nfields + 1) * sizeof *index->fields);
-  index_sort_words (index, &b);
-  strbuf_free (&b.words);
-  free (b.off);
-  free (b.hash);
-  free (b.table);
+  index_sort_words (index, b);
+  builder_free (b);
+  index->build = NULL;
+}
+
+bool
+search_index_build (struct search_index *index, size_t npages)
+{
+  if (!index->build)
+    return true;
+  struct builder *b = index->build;
+  for (size_t p = 0; p < npages && b->next_doc < index->ndocs; p++)
+    for (int l = 0; l < LANG_COUNT && b->next_doc < index->ndocs; l++)
+      index_doc (index, b->next_doc++);
+  if (b->next_doc < index->ndocs)
+    return false;
+  index_finish (index);
+  return true;
+}
+
+struct search_index *
+search_index_new (const struct site *site)
+{
+  struct search_index *index = search_index_start (site);
+  search_index_build (index, SIZE_MAX);
   return index;
 }
 
@@ -872,6 +968,7 @@ search_index_free (struct search_index *index)
   free (index->words);
   free (index->word_off);
   free (index->cache.slots);
+  builder_free (index->build);
   free (index);
 }
 
@@ -1285,7 +1382,8 @@ search_run (const struct search_index *index, const char *query,
             enum lang lang, struct search_hit **hits)
 {
   *hits = NULL;
-  if (!index || !query || !text_valid_utf8 (query, strlen (query), NULL))
+  if (!index || index->build || !query
+      || !text_valid_utf8 (query, strlen (query), NULL))
     return 0;
 
   size_t qlen;

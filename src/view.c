@@ -24,6 +24,10 @@
    resize signal that lands just before curses starts waiting is seen
    only at the next wake-up (kiosk mode's idle timer will use it too). */
 #define VIEW_WAKE_MS 200
+/* Pages of the search index built in one idle moment: a few
+   milliseconds on a slow CPU, so a tap that comes meanwhile waits no
+   longer than that. */
+#define VIEW_INDEX_SLICE 16
 /* A press and release this close (cells) is a tap; farther, a drag. */
 #define VIEW_TAP_SLOP 2
 
@@ -130,6 +134,16 @@ relayout (struct view *v)
   lang_use_for_messages (s->lang);
 }
 
+/* Build a slice of the search index, the visitor being idle; false
+   once it is complete. */
+static bool
+index_slice (struct view *v)
+{
+  if (!v->index)
+    v->index = search_index_start (v->site);
+  return !search_index_build (v->index, VIEW_INDEX_SLICE);
+}
+
 /* Run the search for the query as it is now. */
 static void
 requery (struct view *v)
@@ -142,7 +156,9 @@ requery (struct view *v)
   if (!v->nav.query[0])
     return;
   if (!v->index)
-    v->index = search_index_new (v->site);
+    v->index = search_index_start (v->site);
+  /* What the idle moments left undone. */
+  search_index_build (v->index, SIZE_MAX);
   v->nhits = search_run (v->index, v->nav.query, v->nav.lang, &v->hits);
   v->hit_ids = xcalloc (v->nhits ? v->nhits : 1, sizeof *v->hit_ids);
   for (size_t i = 0; i < v->nhits; i++)
@@ -459,6 +475,10 @@ view_run (const struct site *site, const struct view_options *options)
 
   struct pointer pointer = { 0 };
   bool need_layout = true, need_query = false, need_draw = true;
+  /* Building the search index in slices: from the first wait that ran
+     out (never during start-up) until it is complete, the loop only
+     looks for input between slices. */
+  bool indexing = false;
   int errors = 0;
   while (!stop_signal)
     {
@@ -488,8 +508,9 @@ view_run (const struct site *site, const struct view_options *options)
 
       /* Kiosk mode's timers may need the loop before the wake-up. */
       long long wait = view_kiosk_wait (&v);
-      wtimeout (stdscr, wait >= 0 && wait < VIEW_WAKE_MS
-                        ? (int) wait : VIEW_WAKE_MS);
+      int timeout = wait >= 0 && wait < VIEW_WAKE_MS ? (int) wait
+        : VIEW_WAKE_MS;
+      wtimeout (stdscr, indexing ? 0 : timeout);
       wint_t c = 0;
       long long asked = now_ms ();
       int type = wget_wch (stdscr, &c);
@@ -506,10 +527,13 @@ view_run (const struct site *site, const struct view_options *options)
           /* The wait ran out, or a signal came; but failing at once,
              again and again, means the terminal went away (end of
              input): stop rather than spin. */
-          if (now_ms () - asked >= VIEW_WAKE_MS / 2)
+          if (indexing || now_ms () - asked >= VIEW_WAKE_MS / 2)
             errors = 0;
           else if (++errors > 100)
             break;
+          /* Idle: the next slice of the search index, so that the
+             first letter typed finds it ready. */
+          indexing = index_slice (&v);
           continue;
         }
       errors = 0;

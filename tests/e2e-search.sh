@@ -4,7 +4,8 @@
 # on-screen keyboard.  Every page whose title says Hué (Huế in
 # Vietnamese) must be listed, all above the pages found only in their
 # text; a tap on a result opens it.  With the real keyboard, "duc"
-# (no accents) finds Phường Đúc.
+# (no accents) finds Phường Đúc, right away and after the guide was
+# left idle (its search index built meanwhile).
 . "${srcdir:-.}/tests/lib.sh"
 . "$srcdir/tests/e2e-lib.sh"
 
@@ -55,6 +56,22 @@ EOF
 wait-row 2 $(title home fr)
 key /
 wait-row 2 $(ui fr Search)
+keys duc
+wait $duc
+key esc
+wait-row 2 $(title home fr)
+key q
+expect-exit 0
+EOF
+
+  # A guide left alone builds its search index meanwhile, a few pages
+  # at a time: what it then finds is the same.
+  e2e "search-idle-$term" "$term" 100x60 "$CONTENT" <<EOF
+wait-row 2 $(title home fr)
+sleep 300
+key /
+wait-row 2 $(ui fr Search)
+sleep 1500
 keys duc
 wait $duc
 key esc

@@ -487,6 +487,50 @@ test_snippet_call (const struct search_index *ix)
   search_hits_free (hits, n);
 }
 
+/* An index built a page at a time finds nothing until it is complete,
+   then exactly what one built at once finds. */
+static void
+test_slices (const struct site *site, const struct search_index *whole)
+{
+  static const char *const queries[] = { "hue", "hoa", "non la", "duc",
+                                         "cergy", "oeuvre", "xyzzy", "a" };
+  struct search_index *ix = search_index_start (site);
+  size_t slices = 0;
+  struct search_hit *hits;
+  for (;;)
+    {
+      CHECK (search_run (ix, "hue", LANG_FR, &hits) == 0 && hits == NULL);
+      slices++;
+      if (search_index_build (ix, 1))
+        break;
+    }
+  CHECK (slices == site->npages);
+  /* Complete: more building does nothing. */
+  CHECK (search_index_build (ix, 1) && search_index_build (ix, SIZE_MAX));
+  for (size_t q = 0; q < ARRAY_SIZE (queries); q++)
+    for (int l = 0; l < LANG_COUNT; l++)
+      {
+        struct search_hit *want;
+        size_t n = search_run (ix, queries[q], (enum lang) l, &hits);
+        size_t m = search_run (whole, queries[q], (enum lang) l, &want);
+        CHECK (n == m);
+        for (size_t i = 0; i < n && i < m; i++)
+          {
+            CHECK (hits[i].page == want[i].page && hits[i].lang == want[i].lang
+                   && hits[i].where == want[i].where);
+            CHECK_STR (search_snippet (ix, &hits[i], 40),
+                       search_snippet (whole, &want[i], 40));
+          }
+        search_hits_free (hits, n);
+        search_hits_free (want, m);
+      }
+  search_index_free (ix);
+  /* One freed before it was complete leaks nothing (valgrind). */
+  ix = search_index_start (site);
+  CHECK (!search_index_build (ix, 2));
+  search_index_free (ix);
+}
+
 /* What finds nothing. */
 static void
 test_nothing (const struct search_index *ix)
@@ -622,6 +666,7 @@ main (void)
   test_ranking (ix);
   test_snippet (ix);
   test_snippet_call (ix);
+  test_slices (site, ix);
   test_nothing (ix);
   test_strip ();
   test_robust ();
