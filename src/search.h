@@ -67,8 +67,8 @@ struct search_index *search_index_new (const struct site *site);
 /* The same index, built a few pages at a time while the screen is
    idle: search_index_start makes it empty (at no cost), and each
    search_index_build folds up to NPAGES more pages (every page left
-   with SIZE_MAX) and returns true once the index is complete.  Until
-   then search_run finds nothing. */
+   with SIZE_MAX, none with 0) and returns true once the index is
+   complete.  Until then search_run finds nothing. */
 struct search_index *search_index_start (const struct site *site);
 bool search_index_build (struct search_index *index, size_t npages);
 

@@ -24,7 +24,7 @@
    resize signal that lands just before curses starts waiting is seen
    only at the next wake-up (kiosk mode's idle timer will use it too). */
 #define VIEW_WAKE_MS 200
-/* Pages of the search index built in one idle moment: a few
+/* Pages of the search index built between two looks for input: a few
    milliseconds on a slow CPU, so a tap that comes meanwhile waits no
    longer than that. */
 #define VIEW_INDEX_SLICE 16
@@ -134,14 +134,13 @@ relayout (struct view *v)
   lang_use_for_messages (s->lang);
 }
 
-/* Build a slice of the search index, the visitor being idle; false
-   once it is complete. */
-static bool
+/* Build a slice of the search index while no input waits. */
+static void
 index_slice (struct view *v)
 {
   if (!v->index)
     v->index = search_index_start (v->site);
-  return !search_index_build (v->index, VIEW_INDEX_SLICE);
+  search_index_build (v->index, VIEW_INDEX_SLICE);
 }
 
 /* Run the search for the query as it is now. */
@@ -157,7 +156,7 @@ requery (struct view *v)
     return;
   if (!v->index)
     v->index = search_index_start (v->site);
-  /* What the idle moments left undone. */
+  /* What the slices did not build yet. */
   search_index_build (v->index, SIZE_MAX);
   v->nhits = search_run (v->index, v->nav.query, v->nav.lang, &v->hits);
   v->hit_ids = xcalloc (v->nhits ? v->nhits : 1, sizeof *v->hit_ids);
@@ -475,10 +474,6 @@ view_run (const struct site *site, const struct view_options *options)
 
   struct pointer pointer = { 0 };
   bool need_layout = true, need_query = false, need_draw = true;
-  /* Building the search index in slices: from the first wait that ran
-     out (never during start-up) until it is complete, the loop only
-     looks for input between slices. */
-  bool indexing = false;
   int errors = 0;
   while (!stop_signal)
     {
@@ -508,9 +503,14 @@ view_run (const struct site *site, const struct view_options *options)
 
       /* Kiosk mode's timers may need the loop before the wake-up. */
       long long wait = view_kiosk_wait (&v);
-      int timeout = wait >= 0 && wait < VIEW_WAKE_MS ? (int) wait
-        : VIEW_WAKE_MS;
-      wtimeout (stdscr, indexing ? 0 : timeout);
+      /* On the search screen the index is built in slices, the loop
+         looking for input between them: it is ready when the first
+         letter comes. */
+      bool indexing = v.nav.screen == NAV_SCREEN_SEARCH
+        && (!v.index || !search_index_build (v.index, 0));
+      wtimeout (stdscr, indexing ? 0
+                : wait >= 0 && wait < VIEW_WAKE_MS ? (int) wait
+                : VIEW_WAKE_MS);
       wint_t c = 0;
       long long asked = now_ms ();
       int type = wget_wch (stdscr, &c);
@@ -531,9 +531,8 @@ view_run (const struct site *site, const struct view_options *options)
             errors = 0;
           else if (++errors > 100)
             break;
-          /* Idle: the next slice of the search index, so that the
-             first letter typed finds it ready. */
-          indexing = index_slice (&v);
+          if (indexing)
+            index_slice (&v);
           continue;
         }
       errors = 0;
