@@ -85,8 +85,8 @@ size_t search_run (const struct search_index *index, const char *query,
 /* Make the snippet of HIT (a hit of INDEX) at most WIDTH columns wide
    (60 when WIDTH is 0 or less; never less than 10), unless it has one
    of that width already, and return it.  Only the hits shown need one:
-   it folds the matched field of the page again, about as much work as
-   the page's text. */
+   it strips and folds the matched field of the page again.  A hit
+   that does not point into its page gets "". */
 const char *search_snippet (const struct search_index *index,
                             struct search_hit *hit, int width);
 
