@@ -531,6 +531,29 @@ test_slices (const struct site *site, const struct search_index *whole)
   search_index_free (ix);
 }
 
+/* A snippet is one line, even when the line ends with CR LF (one
+   grapheme). */
+static void
+test_crlf (void)
+{
+  struct page_text t = { 0 };
+  struct page p = { 0 };
+  struct page *pages[1] = { &p };
+  struct site site = { 0 };
+  t.title = (char *) "Titre";
+  t.summary = (char *) "Le nón lá\r\nest un chapeau.";
+  p.id = (char *) "crlf";
+  p.text[LANG_FR] = &t;
+  site.pages = pages;
+  site.npages = 1;
+  struct search_index *ix = search_index_new (&site);
+  SEARCH (ix, "la", LANG_FR,
+          { "crlf", SEARCH_SUMMARY, LANG_FR, "Le nón lá", "lá" });
+  SEARCH (ix, "chapeau", LANG_FR,
+          { "crlf", SEARCH_SUMMARY, LANG_FR, "est un chapeau.", "chapeau" });
+  search_index_free (ix);
+}
+
 /* What finds nothing. */
 static void
 test_nothing (const struct search_index *ix)
@@ -667,6 +690,7 @@ main (void)
   test_snippet (ix);
   test_snippet_call (ix);
   test_slices (site, ix);
+  test_crlf ();
   test_nothing (ix);
   test_strip ();
   test_robust ();
