@@ -28,8 +28,10 @@
 /* A press and release this close (cells) is a tap; farther, a drag. */
 #define VIEW_TAP_SLOP 2
 /* How long a read may outlast its wait before the watchdog cuts it
-   short (see read_input): far more than a whole key sequence takes. */
-#define VIEW_READ_GRACE_MS 1000
+   short (see read_input): far more than reading a whole key sequence or
+   mouse report takes, which a terminal sends in one write; short
+   enough that a cut report holds up no timer a visitor would notice. */
+#define VIEW_READ_GRACE_MS 300
 
 /* The finger on the screen: a press that becomes a tap or a drag. */
 struct pointer
