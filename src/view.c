@@ -55,11 +55,16 @@ on_stop_signal (int sig)
   stop_signal = sig;
 }
 
-/* The read watchdog's signal has nothing to do but interrupt the read. */
+/* Set when the read watchdog (see read_input) went off; a signal
+   handler, again, can only reach a global. */
+static volatile sig_atomic_t watchdog_fired;
+
+/* The read watchdog's signal: interrupting the read is its work. */
 static void
 on_watchdog (int sig)
 {
   (void) sig;
+  watchdog_fired = 1;
 }
 
 /* Catch the signals that end the guide, and the read watchdog's, without
@@ -89,9 +94,10 @@ catch_stop_signals (void)
    with it (the idle reset, the staff notice), until someone touched
    the screen again.  So a watchdog timer, set to go off past the wait
    and then every VIEW_WAKE_MS, interrupts such a read (the handler has
-   no SA_RESTART); ncurses then gives up on the report, and what it
-   makes of the pieces is one more odd mouse event or key, which the
-   decoding ignores or takes as a tap. */
+   no SA_RESTART); ncurses then gives up on the report.  The mouse
+   event it still makes of the pieces is dropped: its coordinates are
+   whatever was in ncurses' buffer (an X10 report's are not even
+   written), so it counts as the wait running out. */
 static int
 read_input (int wait, wint_t *c)
 {
@@ -101,10 +107,17 @@ read_input (int wait, wint_t *c)
     .it_value = { .tv_sec = ms / 1000, .tv_usec = (ms % 1000) * 1000 }
   };
   struct itimerval off = { .it_value = { 0, 0 } };
+  watchdog_fired = 0;
   setitimer (ITIMER_REAL, &watchdog, NULL);
   wtimeout (stdscr, wait);
   int type = wget_wch (stdscr, c);
   setitimer (ITIMER_REAL, &off, NULL);
+  if (watchdog_fired && type == KEY_CODE_YES && *c == KEY_MOUSE)
+    {
+      MEVENT cut;
+      getmouse (&cut);
+      return ERR;
+    }
   return type;
 }
 
