@@ -242,8 +242,8 @@ EOF
   # every sample after it, the floor of the later half too: at the full
   # figures, 35 bytes an input is over the slack.
   # Under AddressSanitizer RSS means nothing: its quarantine holds freed
-  # memory back on purpose (up to 256 MB: the storm's RSS climbs to some
-  # 260 MB there), and its shadow memory follows.  The check is
+  # memory back on purpose (256 MB of it: the storm's RSS climbs to
+  # 230-370 MB there), and its shadow memory follows.  The check is
   # skipped there; LeakSanitizer, which fails the exit status at the
   # end, watches for leaks in that build instead.
   if [ "${SANITIZED:-no}" = yes ]; then
