@@ -9,6 +9,7 @@
 #include "check.h"
 #include "content.h"
 #include "model.h"
+#include "search.h"
 #include "text.h"
 #include "wrap.h"
 
@@ -266,11 +267,70 @@ test_fence_info (void)
   drop ("home.vi.md");
 }
 
+/* The snippet and its mark of the one hit of QUERY for a visitor in
+   French, in a site of one French page whose summary is SUMMARY, as
+   "snippet [mark]" (caller frees); "N hits" unless there is one. */
+static char *
+summary_hit (const char *summary, const char *query)
+{
+  struct page_text *t = xcalloc (1, sizeof *t);
+  t->file = xstrdup ("a.fr.md");
+  t->title = xstrdup ("Titre");
+  t->summary = xstrdup (summary);
+  struct page *p = xcalloc (1, sizeof *p);
+  p->id = xstrdup ("a");
+  p->order = INT_MAX;
+  p->text[LANG_FR] = t;
+  struct site *site = xcalloc (1, sizeof *site);
+  site->npages = 1;
+  site->pages = xcalloc (1, sizeof *site->pages);
+  site->pages[0] = p;
+  site->home = xstrdup ("a");
+  site->nlanguages = 1;
+  site->languages[0] = LANG_FR;
+  struct search_index *index = search_index_new (site);
+  struct search_hit *hits;
+  size_t n = search_run (index, query, LANG_FR, 40, &hits);
+  char *out;
+  if (n != 1)
+    out = xasprintf ("%zu hits", n);
+  else
+    out = xasprintf ("%s [%.*s]", hits[0].snippet,
+                     (int) (hits[0].mark_end - hits[0].mark_start),
+                     hits[0].snippet + hits[0].mark_start);
+  search_hits_free (hits, n);
+  search_index_free (index);
+  site_free (site);
+  return out;
+}
+
+/* fuzz-fold: a snippet took the line of its match up to the next LF,
+   but cut it between graphemes, and CR LF is one: the snippet of a
+   match on a line ending in CR LF ran on to the next line, CR LF and
+   all, and drew on two lines.  A CR now ends the line, alone or
+   before a LF. */
+static void
+test_snippet_crlf (void)
+{
+  char *got = summary_hit ("un\r\ndeux poème\r\ntrois", "poeme");
+  CHECK_STR (got, "deux poème [poème]");
+  free (got);
+  got = summary_hit ("un\rdeux poème\rtrois", "deux");
+  CHECK_STR (got, "deux poème [deux]");
+  free (got);
+  /* The input found, as fuzz-fold makes its page: the match is on the
+     line "9nd: poem\x1a", which ends in CR LF. */
+  got = summary_hit ("9nd:e\n9nd: poem\x1a\r\nd-title  \n", "-  poem");
+  CHECK_STR (got, "9nd: poem\x1a [poem]");
+  free (got);
+}
+
 int
 main (void)
 {
   test_space_in_cluster ();
   test_leading_no_break_space ();
+  test_snippet_crlf ();
   if (!mkdtemp (scratch))
     {
       perror ("mkdtemp");
