@@ -484,7 +484,8 @@ load_sites (void)
     }
 }
 
-/* The event bytes B[0..4) make, and what the harness does first. */
+/* The nav event the bytes B[0..4) stand for (actions 26 and 27 are the
+   harness's own, taken before). */
 static void
 decode (const uint8_t *b, struct nav_event *ev)
 {
