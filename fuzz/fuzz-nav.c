@@ -217,7 +217,7 @@ requery (struct harness *h, const struct nav_state *s)
   found_next = (found_next + 1) % NFOUND;
   free (f->ids);
   struct search_hit *hits;
-  f->n = search_run (indexes[h->site], s->query, s->lang, 60, &hits);
+  f->n = search_run (indexes[h->site], s->query, s->lang, &hits);
   f->ids = xcalloc (f->n ? f->n : 1, sizeof *f->ids);
   for (size_t i = 0; i < f->n; i++)
     f->ids[i] = hits[i].page->id;

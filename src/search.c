@@ -1226,11 +1226,8 @@ make_snippet (const struct mapped *f, size_t ms, size_t me, int width,
   while (le < f->plain_len && p[le] != '\n' && p[le] != '\r')
     le++;
 
-  /* The line's graphemes in the map: [first, last); a grapheme that
-     holds the line's end (CR LF) is not in it. */
+  /* The line's graphemes in the map: [first, last). */
   size_t first = map_index (f, ls), last = map_index (f, le);
-  if (last > first && grapheme_start (f, last) > le)
-    last--;
   size_t kms = map_index (f, ms), kme = map_index (f, me);
   /* Widen the window around the match until WIDTH columns are on each
      side (zero-width graphemes come along), plus a guard. */

@@ -292,8 +292,10 @@ summary_hit (const char *summary, const char *query)
   site->languages[0] = LANG_FR;
   struct search_index *index = search_index_new (site);
   struct search_hit *hits;
-  size_t n = search_run (index, query, LANG_FR, 40, &hits);
+  size_t n = search_run (index, query, LANG_FR, &hits);
   char *out;
+  if (n == 1)
+    search_snippet (index, &hits[0], 40);
   if (n != 1)
     out = xasprintf ("%zu hits", n);
   else
