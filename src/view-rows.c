@@ -11,6 +11,7 @@
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
 
+#include "text.h"
 #include "view-private.h"
 
 /* A run's header in a row's record; the text follows it. */
@@ -150,31 +151,119 @@ utf8_next (const unsigned char *s, size_t n, size_t *len)
   return (wchar_t) c;
 }
 
-/* Add S[0..N) at the cursor.  Curses is given wide characters decoded
-   here, in chunks: its own multibyte path (waddnstr) decodes byte by
-   byte through the C library and cost most of a frame. */
-static void
-add_utf8 (const char *s, size_t n)
+/* Whether C is one of the text engine's plain characters: ASCII and
+   the frames' box drawing answered here, the rest by text_is_plain. */
+static inline bool
+plain (wchar_t c)
 {
-  wchar_t buf[128];
+  return (c >= 0x20 && c < 0x7f) || (c >= 0x2500 && c < 0x25fd)
+         || text_is_plain ((unsigned int) c);
+}
+
+/* Whether the character C fills one cell by itself, the character
+   NEXT not joining it: a plain character (one column for the C library
+   too, which curses asks), else what the C library gives one column. */
+static inline bool
+one_cell (wchar_t c, wchar_t next)
+{
+  if (next >= 0x300 && !plain (next) && wcwidth (next) == 0)
+    return false;
+  return plain (c) || (c >= 0xa0 && wcwidth (c) == 1);
+}
+
+/* The character at S[0..N) (N > 0) and its bytes in *LEN: ASCII and
+   well-formed three-byte sequences (the frames) at once, the rest
+   through utf8_next. */
+static inline wchar_t
+char_at (const unsigned char *s, size_t n, size_t *len)
+{
+  if (s[0] < 0x80)
+    {
+      *len = 1;
+      return s[0];
+    }
+  if ((s[0] & 0xf0) == 0xe0 && n >= 3 && (s[1] & 0xc0) == 0x80
+      && (s[2] & 0xc0) == 0x80)
+    {
+      *len = 3;
+      return (wchar_t) (((s[0] & 0x0fu) << 12) | ((s[1] & 0x3fu) << 6)
+                        | (s[2] & 0x3fu));
+    }
+  return utf8_next (s, n, len);
+}
+
+/* Put the N cells CELLS at row Y, column X.  wadd_wchnstr copies cells
+   as they are; wadd_wch asks the C library (wctob, through iconv) about
+   every character, which cost more than all the rest of a row. */
+static void
+add_cells (int y, int x, const cchar_t *cells, int n)
+{
+  if (n <= 0)
+    return;
+  move (y, x);
+  add_wchnstr (cells, n);
+}
+
+/* Add S[0..N) at row Y from column X.  A character of one cell is
+   given to curses as a cell, many at once; the others (wide characters,
+   combining marks, which curses must place) as wide characters.  The
+   cells are what waddnwstr would make: the character, no attributes of
+   its own, the window's added by curses (ncurses' cchar_t). */
+static void
+add_utf8 (int y, int x, const char *s, size_t n)
+{
+  enum { CHUNK = 128 };
+  cchar_t cells[CHUNK];
+  wchar_t wide[CHUNK];
+  int ncells = 0, nwide = 0;
   const unsigned char *u = (const unsigned char *) s;
   size_t i = 0;
+  size_t len = 0;
+  wchar_t c = n > 0 ? char_at (u, n, &len) : 0;
   while (i < n)
     {
-      int k = 0;
-      while (i < n && k < (int) ARRAY_SIZE (buf))
+      size_t next_len = 0;
+      wchar_t next = i + len < n ? char_at (u + i + len, n - i - len,
+                                            &next_len) : 0;
+      if (one_cell (c, next) && nwide == 0)
         {
-          if (u[i] < 0x80)
-            buf[k++] = u[i++];
-          else
+          memset (&cells[ncells], 0, sizeof cells[ncells]);
+          cells[ncells].chars[0] = c;
+          if (++ncells == CHUNK)
             {
-              size_t len;
-              buf[k++] = utf8_next (u + i, n - i, &len);
-              i += len;
+              add_cells (y, x, cells, ncells);
+              x += ncells;
+              ncells = 0;
             }
         }
-      addnwstr (buf, k);
+      else
+        {
+          if (ncells > 0)
+            {
+              add_cells (y, x, cells, ncells);
+              x += ncells;
+              ncells = 0;
+              move (y, x);
+            }
+          else if (nwide == 0)
+            move (y, x);
+          wide[nwide++] = c;
+          /* A character that joins the previous one goes with it. */
+          if (nwide == CHUNK || next == 0 || one_cell (next, 0)
+              || wcwidth (next) != 0)
+            {
+              addnwstr (wide, nwide);
+              x = getcurx (stdscr);
+              nwide = 0;
+            }
+        }
+      i += len;
+      c = next;
+      len = next_len;
     }
+  if (nwide > 0)
+    addnwstr (wide, nwide);
+  add_cells (y, x, cells, ncells);
 }
 
 /* Blank row Y on the screen and draw ROW's runs on it, in order. */
@@ -193,8 +282,7 @@ replay (int y, const char *rec, size_t len)
       if (run.n > len - i)
         break;
       attrset ((attr_t) run.attr);
-      move (y, run.x);
-      add_utf8 (rec + i, run.n);
+      add_utf8 (y, run.x, rec + i, run.n);
       attrset (A_NORMAL);
       i += run.n;
     }
