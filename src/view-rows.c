@@ -28,8 +28,10 @@ struct row
 {
   char *now;
   size_t now_len, now_cap;
+  int now_lo, now_hi;   /* the columns the runs cover, [lo, hi) */
   char *shown;
   size_t shown_len, shown_cap;
+  int shown_lo, shown_hi;
   bool known;           /* SHOWN is what the screen has on this row */
 };
 
@@ -86,7 +88,10 @@ view_rows_begin (struct view_rows *r, int lines, int cols)
       r->cols = cols;
     }
   for (int y = 0; y < r->lines; y++)
-    r->rows[y].now_len = 0;
+    {
+      r->rows[y].now_len = 0;
+      r->rows[y].now_lo = r->rows[y].now_hi = 0;
+    }
   r->end_y = r->end_x = 0;
 }
 
@@ -97,6 +102,7 @@ view_rows_blank (struct view_rows *r, int y)
   if (y < 0 || y >= r->lines)
     return;
   r->rows[y].now_len = 0;
+  r->rows[y].now_lo = r->rows[y].now_hi = 0;
   r->end_y = y;
   r->end_x = 0;
 }
@@ -122,6 +128,11 @@ view_rows_put (struct view_rows *r, int y, int x, const char *s, size_t n,
   XGROW (row->now, row->now_cap, row->now_len + sizeof run + n);
   memcpy (row->now + row->now_len, &run, sizeof run);
   memcpy (row->now + row->now_len + sizeof run, s, n);
+  if (row->now_len == 0 || x < row->now_lo)
+    row->now_lo = x;
+  int hi = width > r->cols - x ? r->cols : x + (width > 0 ? width : 1);
+  if (row->now_len == 0 || hi > row->now_hi)
+    row->now_hi = hi;
   row->now_len += sizeof run + n;
   r->end_y = y;
   r->end_x = x + width < r->cols ? x + width : r->cols - 1;
@@ -266,13 +277,34 @@ add_utf8 (int y, int x, const char *s, size_t n)
   add_cells (y, x, cells, ncells);
 }
 
-/* Blank row Y on the screen and draw ROW's runs on it, in order. */
+/* Blank row Y of R on the screen and draw its runs on it, in order.
+   A row whose screen is known is blanked only where it had or will
+   have runs: the rest is blank already, and curses need not look. */
 static void
-replay (int y, const char *rec, size_t len)
+replay (struct view_rows *r, int y)
 {
+  const struct row *row = &r->rows[y];
+  const char *rec = row->now;
+  size_t len = row->now_len;
   attrset (A_NORMAL);
-  move (y, 0);
-  clrtoeol ();
+  int lo = 0, hi = r->cols;
+  if (row->known)
+    {
+      lo = row->now_lo < row->shown_lo ? row->now_lo : row->shown_lo;
+      hi = row->now_hi > row->shown_hi ? row->now_hi : row->shown_hi;
+      /* An empty side has no columns. */
+      if (row->now_len == 0)
+        lo = row->shown_lo, hi = row->shown_hi;
+      else if (row->shown_len == 0)
+        lo = row->now_lo, hi = row->now_hi;
+    }
+  if (hi >= r->cols)
+    {
+      move (y, lo);
+      clrtoeol ();
+    }
+  else if (hi > lo)
+    mvhline (y, lo, ' ', hi - lo);
   size_t i = 0;
   while (len - i >= sizeof (struct run))
     {
@@ -299,13 +331,15 @@ view_rows_end (struct view_rows *r)
       if (row->known && row->now_len == row->shown_len
           && memcmp (row->now, row->shown, row->now_len) == 0)
         continue;
-      replay (y, row->now, row->now_len);
+      replay (r, y);
       /* What was drawn is now what the screen shows. */
       char *t = row->shown;
       size_t tcap = row->shown_cap;
       row->shown = row->now;
       row->shown_len = row->now_len;
       row->shown_cap = row->now_cap;
+      row->shown_lo = row->now_lo;
+      row->shown_hi = row->now_hi;
       row->now = t;
       row->now_cap = tcap;
       row->now_len = 0;
