@@ -35,6 +35,7 @@ struct row
   bool known;           /* SHOWN is what the screen has on this row */
 };
 
+/* The record of a screen of LINES x COLS. */
 struct view_rows
 {
   int lines, cols;
@@ -272,8 +273,6 @@ add_utf8 (int y, int x, const char *s, size_t n)
       c = next;
       len = next_len;
     }
-  if (nwide > 0)
-    addnwstr (wide, nwide);
   add_cells (y, x, cells, ncells);
 }
 
@@ -329,7 +328,8 @@ view_rows_end (struct view_rows *r)
     {
       struct row *row = &r->rows[y];
       if (row->known && row->now_len == row->shown_len
-          && memcmp (row->now, row->shown, row->now_len) == 0)
+          && (row->now_len == 0
+              || memcmp (row->now, row->shown, row->now_len) == 0))
         continue;
       replay (r, y);
       /* What was drawn is now what the screen shows. */
