@@ -100,6 +100,7 @@ struct content_file
   char *path;                   /* as shown in diagnostics */
   char *id;                     /* NFC */
   enum lang lang;
+  bool lazy;                    /* leave the body to content_body_read */
   struct page_text *text;       /* NULL when the file was refused */
   struct content_fields fields;
   struct content_link *links;

@@ -404,9 +404,10 @@ fill_site_titles (struct site *site)
   free (shared);
 }
 
-/* Load DIR: site.yaml, every page file, then the checks across pages. */
-struct site *
-content_load (const char *dir, struct diags *diags)
+/* Load DIR: site.yaml, every page file (their bodies too unless LAZY),
+   then the checks across pages. */
+static struct site *
+load (const char *dir, bool lazy, struct diags *diags)
 {
   struct stat st;
   int err = stat (dir, &st) != 0 ? errno : !S_ISDIR (st.st_mode) ? ENOTDIR : 0;
@@ -427,7 +428,10 @@ content_load (const char *dir, struct diags *diags)
 
   walk (&ld, dir, NULL, 0);
   for (size_t i = 0; i < ld.nfiles; i++)
-    content_page_read (&ld.files[i], diags);
+    {
+      ld.files[i].lazy = lazy;
+      content_page_read (&ld.files[i], diags);
+    }
   if (ld.nfiles > 1)
     qsort (ld.files, ld.nfiles, sizeof *ld.files, compare_files);
 
@@ -453,4 +457,18 @@ content_load (const char *dir, struct diags *diags)
   free (kept);
   free (site_yaml);
   return site;
+}
+
+/* Load DIR with every body checked: see content.h. */
+struct site *
+content_load (const char *dir, struct diags *diags)
+{
+  return load (dir, false, diags);
+}
+
+/* Load DIR leaving the bodies in their files: see content.h. */
+struct site *
+content_load_lazy (const char *dir, struct diags *diags)
+{
+  return load (dir, true, diags);
 }
