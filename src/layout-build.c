@@ -49,8 +49,16 @@ void
 layout_build_line_repeat (struct linebuf *lb, const char *s, int count,
                           unsigned style, int link)
 {
+  size_t n = strlen (s);
+  if (count <= 0 || n == 0)
+    return;
+  /* One span of the whole run, not a call a copy: frames and buttons
+     are rows of "─" as wide as the screen. */
+  char *run = xcalloc ((size_t) count, n);      /* calloc checks the size */
   for (int i = 0; i < count; i++)
-    layout_build_line_adds (lb, s, style, link);
+    memcpy (run + (size_t) i * n, s, n);
+  layout_build_line_add (lb, run, n * (size_t) count, style, link);
+  free (run);
 }
 
 /* Cut LB's text to LEN bytes, clipping its spans to match. */
