@@ -882,6 +882,12 @@ parse_page (struct content_file *f, const char *text, size_t len,
     f->text->body_lazy = true;
   else if (ok)
     ok = read_body (f, body, (size_t) (end - body), diags);
+  if (ok && f->drop_body)
+    {
+      free (f->text->body);
+      f->text->body = NULL;
+      f->text->body_lazy = true;
+    }
   if (!ok)
     {
       page_text_free (f->text);

@@ -404,10 +404,18 @@ fill_site_titles (struct site *site)
   free (shared);
 }
 
-/* Load DIR: site.yaml, every page file (their bodies too unless LAZY),
+/* How load() treats the bodies. */
+enum bodies
+{
+  BODIES_KEPT,                  /* content_load */
+  BODIES_CHECKED,               /* content_load_checked */
+  BODIES_LAZY                   /* content_load_lazy */
+};
+
+/* Load DIR: site.yaml, every page file (their bodies as HOW says),
    then the checks across pages. */
 static struct site *
-load (const char *dir, bool lazy, struct diags *diags)
+load (const char *dir, enum bodies how, struct diags *diags)
 {
   struct stat st;
   int err = stat (dir, &st) != 0 ? errno : !S_ISDIR (st.st_mode) ? ENOTDIR : 0;
@@ -429,7 +437,8 @@ load (const char *dir, bool lazy, struct diags *diags)
   walk (&ld, dir, NULL, 0);
   for (size_t i = 0; i < ld.nfiles; i++)
     {
-      ld.files[i].lazy = lazy;
+      ld.files[i].lazy = how == BODIES_LAZY;
+      ld.files[i].drop_body = how == BODIES_CHECKED;
       content_page_read (&ld.files[i], diags);
     }
   if (ld.nfiles > 1)
@@ -463,12 +472,20 @@ load (const char *dir, bool lazy, struct diags *diags)
 struct site *
 content_load (const char *dir, struct diags *diags)
 {
-  return load (dir, false, diags);
+  return load (dir, BODIES_KEPT, diags);
+}
+
+/* Load DIR with every body checked, then left in its file: see
+   content.h. */
+struct site *
+content_load_checked (const char *dir, struct diags *diags)
+{
+  return load (dir, BODIES_CHECKED, diags);
 }
 
 /* Load DIR leaving the bodies in their files: see content.h. */
 struct site *
 content_load_lazy (const char *dir, struct diags *diags)
 {
-  return load (dir, true, diags);
+  return load (dir, BODIES_LAZY, diags);
 }

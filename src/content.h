@@ -26,6 +26,12 @@ struct site *content_load (const char *dir, struct diags *diags);
    content_load(). */
 struct site *content_load_lazy (const char *dir, struct diags *diags);
 
+/* As content_load() (every body checked, every diagnostic given), but
+   then the bodies are left in their files as content_load_lazy() leaves
+   them: for the kiosk's reload, which refuses content with an error yet
+   need not hold every body. */
+struct site *content_load_checked (const char *dir, struct diags *diags);
+
 /* The body of TEXT, whose site was loaded lazily, from its file as it
    is now, checked and normalised as content_load() does (see struct
    page_text's BODY), as a malloc'd string.  NULL when it cannot be

@@ -1,6 +1,6 @@
-/* lazy-test.c -- a site loaded lazily (the screen's content_load_lazy)
-   shows every page exactly as a full load (--dump's and --check's)
-   does, and a body found bad only when shown, or whose file changed or
+/* lazy-test.c -- a site loaded lazily (the screen's content_load_lazy,
+   the reload's content_load_checked) shows every page exactly as a full
+   load (--dump's and --check's) does, and a body found bad only when shown, or whose file changed or
    went away, shows why in its place instead of crashing. */
 #include "system.h"
 
@@ -100,14 +100,23 @@ shows (const struct site *site, const char *id, enum lang lang,
 static size_t
 compare_loads (const char *dir)
 {
-  struct diags full_d = DIAGS_INIT, lazy_d = DIAGS_INIT;
+  struct diags full_d = DIAGS_INIT, lazy_d = DIAGS_INIT, checked_d = DIAGS_INIT;
   struct site *full = content_load (dir, &full_d);
   struct site *lazy = content_load_lazy (dir, &lazy_d);
+  struct site *checked = content_load_checked (dir, &checked_d);
   static const int widths[] = { 20, 41, 80 };
   size_t same = 0;
-  CHECK (full && lazy);
-  if (!full || !lazy)
+  CHECK (full && lazy && checked);
+  if (!full || !lazy || !checked)
     return 0;
+  /* A checked load diagnoses exactly what a full load does. */
+  CHECK (checked_d.count == full_d.count && checked_d.errors == full_d.errors);
+  for (size_t i = 0; i < full_d.count && i < checked_d.count; i++)
+    {
+      CHECK_STR (checked_d.items[i].message, full_d.items[i].message);
+      CHECK (checked_d.items[i].line == full_d.items[i].line);
+    }
+  CHECK (checked->npages == full->npages);
   /* A lazy load finds what the full one finds in front matter, no more. */
   CHECK (lazy_d.errors <= full_d.errors);
   CHECK (lazy->npages >= full->npages);
@@ -126,12 +135,18 @@ compare_loads (const char *dir)
           CHECK (tb && tb->body_lazy && !tb->body && !ta->body_lazy);
           if (!tb)
             continue;
+          const struct page *c = site_find (checked, a->id);
+          const struct page_text *tc = c ? c->text[l] : NULL;
+          CHECK (tc && tc->body_lazy && !tc->body);
           char *ba = page_text_body (ta, NULL), *cause;
           char *bb = page_text_body (tb, &cause);
           CHECK (cause == NULL);
           CHECK_STR (bb, ba ? ba : "(null)");
+          char *bc = tc ? page_text_body (tc, NULL) : NULL;
+          CHECK_STR (bc, ba ? ba : "(null)");
           free (ba);
           free (bb);
+          free (bc);
           free (cause);
           /* A page whose body is bad is left out of a full load, but
              not of a lazy one: the lists of child pages differ. */
@@ -143,17 +158,23 @@ compare_loads (const char *dir)
             {
               char *x = laid_out (full, a, (enum lang) l, widths[w]);
               char *y = laid_out (lazy, b, (enum lang) l, widths[w]);
+              char *z = c ? laid_out (checked, c, (enum lang) l, widths[w])
+                : NULL;
               CHECK_STR (y, x);
+              CHECK_STR (z, x);
               same += strcmp (x, y) == 0;
               free (x);
               free (y);
+              free (z);
             }
         }
     }
   site_free (full);
   site_free (lazy);
+  site_free (checked);
   diags_free (&full_d);
   diags_free (&lazy_d);
+  diags_free (&checked_d);
   return same;
 }
 
