@@ -23,14 +23,19 @@ struct loader
   size_t nfiles, cap;
 };
 
-/* DIR and NAME joined with one slash. */
+/* A, then "/" unless A is empty or ends with one, then B: a path or an
+   id.  Not xasprintf: the walk joins a name for every file, and a
+   printf costs more than the rest of the walk. */
 static char *
-path_join (const char *dir, const char *name)
+path_join (const char *a, const char *b)
 {
-  size_t n = strlen (dir);
-  if (n == 0)
-    return xstrdup (name);
-  return xasprintf ("%s%s%s", dir, dir[n - 1] == '/' ? "" : "/", name);
+  size_t n = strlen (a), m = strlen (b);
+  bool slash = n > 0 && a[n - 1] != '/';
+  char *out = xmalloc (n + slash + m + 1);
+  memcpy (out, a, n);
+  out[n] = '/';
+  memcpy (out + n + slash, b, m + 1);
+  return out;
 }
 
 /* Does NAME end with SUFFIX? */
@@ -92,7 +97,7 @@ add_file (struct loader *ld, const char *path, const char *rel,
     return;
 
   char *base = xstrndup (name, (size_t) (dot - name));
-  char *raw = rel ? xasprintf ("%s/%s", rel, base) : xstrdup (base);
+  char *raw = rel ? path_join (rel, base) : xstrdup (base);
   free (base);
   XGROW (ld->files, ld->cap, ld->nfiles + 1);
   struct content_file *f = &ld->files[ld->nfiles++];
@@ -181,7 +186,7 @@ walk_entry (struct loader *ld, const char *path, const char *rel,
                _("a directory named like a page file: not read (a section's pages go in a directory named after its id)"));
   else if (S_ISDIR (st.st_mode))
     {
-      char *sub = rel ? xasprintf ("%s/%s", rel, name) : xstrdup (name);
+      char *sub = rel ? path_join (rel, name) : xstrdup (name);
       if (depth + 1 >= CONTENT_MAX_DEPTH)
         diags_add (ld->diags, full, 0, DIAG_ERROR,
                    _("directories nested more than %d deep: not read"),
