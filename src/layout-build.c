@@ -52,13 +52,14 @@ layout_build_line_repeat (struct linebuf *lb, const char *s, int count,
                           unsigned style, int link)
 {
   size_t n = strlen (s);
-  if (count <= 0 || n == 0 || (size_t) count > SIZE_MAX / n)
+  if (count <= 0 || n == 0)
     return;
-  size_t total = (size_t) count * n;
-  char *run = xmalloc (total);
-  for (size_t i = 0; i < total; i += n)
-    memcpy (run + i, s, n);
-  layout_build_line_add (lb, run, total, style, link);
+  /* One span of the whole run, not a call a copy: frames and buttons
+     are rows of "─" as wide as the screen. */
+  char *run = xcalloc ((size_t) count, n);      /* calloc checks the size */
+  for (int i = 0; i < count; i++)
+    memcpy (run + (size_t) i * n, s, n);
+  layout_build_line_add (lb, run, n * (size_t) count, style, link);
   free (run);
 }
 

@@ -500,9 +500,10 @@ doc_build (struct doc *doc, const struct page_text *t)
   doc_add (doc, SEARCH_DETAILS, t->contact, NULL);
   for (size_t i = 0; i < t->nproducts; i++)
     doc_add (doc, SEARCH_DETAILS, t->products[i], NULL);
-  if (t->body)
-    doc_add (doc, SEARCH_BODY, NULL,
-             search_strip_markdown (t->body, strlen (t->body)));
+  char *body = page_text_body (t, NULL);
+  if (body)
+    doc_add (doc, SEARCH_BODY, NULL, search_strip_markdown (body, strlen (body)));
+  free (body);
 }
 
 struct search_index *
