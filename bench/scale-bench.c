@@ -1,11 +1,17 @@
 /* scale-bench.c -- how kiosque's library copes with a big content tree,
    for bench/run (issue 7):
        scale-bench DIR [QUERY]...
-   loads DIR, builds the search index, runs each QUERY in both languages
+       scale-bench --load-only[=full] DIR
+   loads DIR as the screen does (content_load_lazy: front matter only),
+   builds the search index, runs each QUERY in both languages
    and lays out pages at 80 columns, and prints one figure a line as
    "NAME VALUE UNIT" for the script to read: load time, index time,
    search time per query (the best of several runs: this machine is
-   shared), layout time per page change, and the peak RSS.  Built on
+   shared), layout time per page change, and the peak RSS; then the
+   time of a full load (every body parsed, as --check does), last so
+   that it does not count in the RSS figures.  --load-only loads DIR
+   (lazily, or fully with =full) and prints the load time and the RSS,
+   nothing else: to measure loading alone under callgrind or massif.  Built on
    demand (`make bench/scale-bench`), never by `make check`. */
 #include "system.h"
 
@@ -63,19 +69,39 @@ time_search (const struct search_index *index, const char *query,
   return best;
 }
 
+/* --load-only[=full] DIR: load DIR, lazily or fully, and say what it
+   took. */
+static int
+load_only (const char *dir, bool full)
+{
+  struct diags diags = DIAGS_INIT;
+  double t0 = now_ms ();
+  struct site *site = full ? content_load (dir, &diags)
+    : content_load_lazy (dir, &diags);
+  printf ("load%s %.1f ms\n", full ? "_full" : "", now_ms () - t0);
+  printf ("rss_loaded %ld KB\n", peak_rss_kb ());
+  int status = !site || diags.errors;
+  site_free (site);
+  diags_free (&diags);
+  return status;
+}
+
 int
 main (int argc, char **argv)
 {
   if (argc < 2)
     {
-      fprintf (stderr, "usage: %s DIR [QUERY]...\n", argv[0]);
+      fprintf (stderr, "usage: %s DIR [QUERY]...\n"
+               "       %s --load-only[=full] DIR\n", argv[0], argv[0]);
       return 2;
     }
   lang_init_locale ();
+  if (strncmp (argv[1], "--load-only", 11) == 0 && argc == 3)
+    return load_only (argv[2], strcmp (argv[1], "--load-only=full") == 0);
 
   struct diags diags = DIAGS_INIT;
   double t0 = now_ms ();
-  struct site *site = content_load (argv[1], &diags);
+  struct site *site = content_load_lazy (argv[1], &diags);
   double load = now_ms () - t0;
   if (!site || diags.errors)
     {
@@ -130,5 +156,12 @@ main (int argc, char **argv)
   search_index_free (index);
   site_free (site);
   diags_free (&diags);
+
+  struct diags full_diags = DIAGS_INIT;
+  t0 = now_ms ();
+  site = content_load (argv[1], &full_diags);
+  printf ("load_full %.1f ms\n", now_ms () - t0);
+  site_free (site);
+  diags_free (&full_diags);
   return 0;
 }

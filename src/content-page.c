@@ -102,23 +102,96 @@ content_page_valid_date (const char *s)
   return !(month == 2 && day == 29 && !leap);
 }
 
+/* What a byte may start, for the scans below: most bytes of a page
+   start neither, and are skipped with one look-up each (the scans were
+   a tenth of the screen's start-up). */
+enum
+{
+  MAY_CONTROL = 1,              /* a C0 control but tab, LF, CR; DEL; C1 */
+  MAY_NONCHAR = 2               /* U+FFFE, U+FFFF, or their lone bytes */
+};
+
+/* The MAY_* bits of each byte value. */
+static unsigned char
+byte_class (unsigned char c)
+{
+  if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f
+      || c == 0xc2)
+    return MAY_CONTROL;
+  if (c == 0xef || c == 0xfe || c == 0xff)
+    return MAY_NONCHAR;
+  return 0;
+}
+
+/* The table of byte_class, built on first use. */
+static const unsigned char *
+byte_classes (void)
+{
+  static unsigned char table[256];
+  static bool built;
+  if (!built)
+    {
+      for (int c = 0; c < 256; c++)
+        table[c] = byte_class ((unsigned char) c);
+      built = true;
+    }
+  return table;
+}
+
+/* Scan S[0..N) (valid UTF-8) once for what content_page_find_control
+   and find_nonchar look for: *CONTROL and *NONCHAR get the offset of
+   the first of each, or N; *CODE the noncharacter found.  The scan
+   stops at the first control character when STOP_AT_CONTROL. */
+static void
+scan_bytes (const char *s, size_t n, bool stop_at_control, size_t *control,
+            size_t *nonchar, unsigned *code)
+{
+  const unsigned char *classes = byte_classes ();
+  *control = *nonchar = n;
+  for (size_t i = 0; i < n; i++)
+    {
+      unsigned char c = (unsigned char) s[i];
+      unsigned char cls = classes[c];
+      if (cls == 0)
+        continue;
+      if (cls == MAY_CONTROL && *control == n)
+        {
+          /* In valid UTF-8, 0xC2 always leads a character. */
+          if (c != 0xc2 || (i + 1 < n && (unsigned char) s[i + 1] >= 0x80
+                            && (unsigned char) s[i + 1] <= 0x9f))
+            {
+              *control = i;
+              if (stop_at_control || *nonchar < n)
+                return;
+            }
+        }
+      else if (cls == MAY_NONCHAR && *nonchar == n)
+        {
+          if (c == 0xfe || c == 0xff)
+            *code = 0xff00u | c;
+          else if (i + 2 < n && (unsigned char) s[i + 1] == 0xbf
+                   && ((unsigned char) s[i + 2] == 0xbe
+                       || (unsigned char) s[i + 2] == 0xbf))
+            *code = 0xff00u | (unsigned char) s[i + 2] | 0x40u;
+          else
+            continue;
+          *nonchar = i;
+          if (*control < n)
+            return;
+        }
+    }
+}
+
 /* Offset of the first control character in S[0..N) (valid UTF-8) that
    is not a tab or a line end, or N.  They would reach the terminal as
    escapes: C0 controls, DEL, and the C1 controls U+0080..U+009F. */
 size_t
 content_page_find_control (const char *s, size_t n)
 {
-  for (size_t i = 0; i < n; i++)
-    {
-      unsigned char c = (unsigned char) s[i];
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
-        return i;
-      /* In valid UTF-8, 0xC2 always leads a character. */
-      if (c == 0xc2 && i + 1 < n && (unsigned char) s[i + 1] >= 0x80
-          && (unsigned char) s[i + 1] <= 0x9f)
-        return i;
-    }
-  return n;
+  size_t control, nonchar;
+  unsigned code;
+  scan_bytes (s, n, true, &control, &nonchar, &code);
+  return control;
 }
 
 /* The code point of the control character at S (see above). */
@@ -136,23 +209,9 @@ control_code (const char *s)
 static size_t
 find_nonchar (const char *s, size_t n, unsigned *code)
 {
-  for (size_t i = 0; i < n; i++)
-    {
-      unsigned char c = (unsigned char) s[i];
-      if (c == 0xfe || c == 0xff)
-        {
-          *code = 0xff00u | c;
-          return i;
-        }
-      if (c == 0xef && i + 2 < n && (unsigned char) s[i + 1] == 0xbf
-          && ((unsigned char) s[i + 2] == 0xbe
-              || (unsigned char) s[i + 2] == 0xbf))
-        {
-          *code = 0xff00u | (unsigned char) s[i + 2] | 0x40u;
-          return i;
-        }
-    }
-  return n;
+  size_t control, nonchar;
+  scan_bytes (s, n, false, &control, &nonchar, code);
+  return nonchar;
 }
 
 /* Check TEXT[0..LEN) is text a page can hold: no NUL, valid UTF-8, no
@@ -177,15 +236,16 @@ check_bytes (const char *file, const char *text, size_t len,
                  (unsigned char) text[bad]);
       return false;
     }
-  size_t at = content_page_find_control (text, len);
+  size_t at, nonchar;
+  unsigned code;
+  scan_bytes (text, len, false, &at, &nonchar, &code);
   if (at < len)
     {
       diags_add (diags, file, line_of (text, at), DIAG_ERROR,
                  _("control character U+%04X"), control_code (text + at));
       return false;
     }
-  unsigned code;
-  at = find_nonchar (text, len, &code);
+  at = nonchar;
   if (at < len)
     {
       diags_add (diags, file, line_of (text, at), DIAG_ERROR,
@@ -734,6 +794,53 @@ content_page_lf (const char *text, size_t len)
   return out;
 }
 
+/* Find the front matter and the body of TEXT[0..LEN) (lone CRs made LFs,
+   bytes checked): *FM..*FM_END the front matter, *BODY..TEXT + LEN the
+   body, whose first line is *BODY_LINE.  False (reported) when the
+   front matter's "---" lines are not there. */
+static bool
+split_page (const char *path, const char *text, size_t len, const char **fm,
+            const char **fm_end, const char **body, unsigned *body_line,
+            struct diags *diags)
+{
+  /* A UTF-8 byte order mark, as some editors write, is not content. */
+  const char *start = text, *end = text + len;
+  if (len >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
+    start += 3;
+
+  const char *eol = memchr (start, '\n', (size_t) (end - start));
+  if (!is_fence (start, eol ? eol : end))
+    {
+      diags_add (diags, path, 1, DIAG_ERROR, "%s",
+                 _("missing front matter: a page starts with a '---' line"));
+      return false;
+    }
+  *fm = eol ? eol + 1 : end;
+  *fm_end = NULL;
+  *body = end;
+  unsigned line = 2;
+  for (const char *p = *fm; p < end; line++)
+    {
+      const char *nl = memchr (p, '\n', (size_t) (end - p));
+      const char *line_end = nl ? nl : end;
+      if (is_fence (p, line_end))
+        {
+          *fm_end = p;
+          *body = nl ? nl + 1 : end;
+          break;
+        }
+      p = nl ? nl + 1 : end;
+    }
+  if (!*fm_end)
+    {
+      diags_add (diags, path, 1, DIAG_ERROR, "%s",
+                 _("front matter not closed: no '---' line ends it"));
+      return false;
+    }
+  *body_line = line + 1;
+  return true;
+}
+
 /* Parse TEXT[0..LEN), whose lone CRs are LFs already, into F. */
 static void
 parse_page (struct content_file *f, const char *text, size_t len,
@@ -746,39 +853,10 @@ parse_page (struct content_file *f, const char *text, size_t len,
     }
   if (!check_bytes (f->path, text, len, diags))
     return;
-
-  /* A UTF-8 byte order mark, as some editors write, is not content. */
-  const char *start = text, *end = text + len;
-  if (len >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
-    start += 3;
-
-  const char *eol = memchr (start, '\n', (size_t) (end - start));
-  if (!is_fence (start, eol ? eol : end))
-    {
-      diags_add (diags, f->path, 1, DIAG_ERROR, "%s",
-                 _("missing front matter: a page starts with a '---' line"));
-      return;
-    }
-  const char *fm = eol ? eol + 1 : end, *fm_end = NULL, *body = end;
-  unsigned line = 2;
-  for (const char *p = fm; p < end; line++)
-    {
-      const char *nl = memchr (p, '\n', (size_t) (end - p));
-      const char *line_end = nl ? nl : end;
-      if (is_fence (p, line_end))
-        {
-          fm_end = p;
-          body = nl ? nl + 1 : end;
-          break;
-        }
-      p = nl ? nl + 1 : end;
-    }
-  if (!fm_end)
-    {
-      diags_add (diags, f->path, 1, DIAG_ERROR, "%s",
-                 _("front matter not closed: no '---' line ends it"));
-      return;
-    }
+  const char *fm, *fm_end, *body, *end = text + len;
+  unsigned body_line;
+  if (!split_page (f->path, text, len, &fm, &fm_end, &body, &body_line, diags))
+    return;
 
   struct content_yaml *root = content_yaml_parse (fm, (size_t) (fm_end - fm),
                                                   2, f->path, diags);
@@ -786,7 +864,8 @@ parse_page (struct content_file *f, const char *text, size_t len,
     return;
   f->text = xcalloc (1, sizeof *f->text);
   f->text->file = xstrdup (f->path);
-  f->text->body_line = line + 1;
+  f->text->lang = f->lang;
+  f->text->body_line = body_line;
   f->fields.order = INT_MAX;
   bool ok;
   if (root->type != CONTENT_YAML_MAPPING)
@@ -798,8 +877,17 @@ parse_page (struct content_file *f, const char *text, size_t len,
   else
     ok = read_front_matter (f, root, diags);
   content_yaml_free (root);
-  if (ok)
+  if (ok && f->lazy)
+    /* Its bytes are checked; cmark sees it when it is first shown. */
+    f->text->body_lazy = true;
+  else if (ok)
     ok = read_body (f, body, (size_t) (end - body), diags);
+  if (ok && f->drop_body)
+    {
+      free (f->text->body);
+      f->text->body = NULL;
+      f->text->body_lazy = true;
+    }
   if (!ok)
     {
       page_text_free (f->text);
@@ -852,4 +940,54 @@ content_page_clear (struct content_file *f)
   free (f->links);
   f->links = NULL;
   f->nlinks = 0;
+}
+
+/* The body of TEXT, loaded lazily: its file read again, its bytes
+   checked and its body normalised as a full load does, from the file as
+   it is now. */
+char *
+content_body_read (const struct page_text *text, char **cause)
+{
+  struct diags d = DIAGS_INIT;
+  struct content_file f = { .path = text->file, .lang = text->lang };
+  struct page_text tmp = { .file = text->file, .body_line = text->body_line };
+  f.text = &tmp;
+  char *bytes, *body = NULL;
+  size_t len;
+  if (!content_page_read_file (text->file, &bytes, &len))
+    diags_add (&d, text->file, 0, DIAG_ERROR, _("cannot read: %s"),
+               errno == EFBIG ? _("file too large") : strerror (errno));
+  else
+    {
+      char *lf = content_page_lf (bytes, len);
+      const char *s = lf ? lf : bytes, *fm, *fm_end, *start;
+      if (len == 0)
+        diags_add (&d, text->file, 1, DIAG_ERROR, "%s", _("empty file"));
+      else if (check_bytes (text->file, s, len, &d)
+               && split_page (text->file, s, len, &fm, &fm_end, &start,
+                              &tmp.body_line, &d)
+               && read_body (&f, start, (size_t) (s + len - start), &d))
+        body = tmp.body;
+      else
+        free (tmp.body);
+      free (lf);
+      free (bytes);
+    }
+  if (!body && cause)
+    {
+      /* The first error says why; a warning (a body laid flat) does not
+         stop it being shown. */
+      const struct diag *why = NULL;
+      for (size_t i = 0; !why && i < d.count; i++)
+        if (d.items[i].severity == DIAG_ERROR)
+          why = &d.items[i];
+      *cause = !why ? xstrdup (text->file)
+        : why->line ? xasprintf ("%s:%u: %s", why->file, why->line, why->message)
+        : xasprintf ("%s: %s", why->file, why->message);
+    }
+  for (size_t i = 0; i < f.nlinks; i++)
+    free (f.links[i].target);
+  free (f.links);
+  diags_free (&d);
+  return body;
 }

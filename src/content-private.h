@@ -100,6 +100,8 @@ struct content_file
   char *path;                   /* as shown in diagnostics */
   char *id;                     /* NFC */
   enum lang lang;
+  bool lazy;                    /* leave the body to content_body_read */
+  bool drop_body;               /* check the body, then do as LAZY */
   struct page_text *text;       /* NULL when the file was refused */
   struct content_fields fields;
   struct content_link *links;

@@ -23,14 +23,19 @@ struct loader
   size_t nfiles, cap;
 };
 
-/* DIR and NAME joined with one slash. */
+/* A, then "/" unless A is empty or ends with one, then B: a path or an
+   id.  Not xasprintf: the walk joins a name for every file, and a
+   printf costs more than the rest of the walk. */
 static char *
-path_join (const char *dir, const char *name)
+path_join (const char *a, const char *b)
 {
-  size_t n = strlen (dir);
-  if (n == 0)
-    return xstrdup (name);
-  return xasprintf ("%s%s%s", dir, dir[n - 1] == '/' ? "" : "/", name);
+  size_t n = strlen (a), m = strlen (b);
+  bool slash = n > 0 && a[n - 1] != '/';
+  char *out = xmalloc (n + slash + m + 1);
+  memcpy (out, a, n);
+  out[n] = '/';
+  memcpy (out + n + slash, b, m + 1);
+  return out;
 }
 
 /* Does NAME end with SUFFIX? */
@@ -92,7 +97,7 @@ add_file (struct loader *ld, const char *path, const char *rel,
     return;
 
   char *base = xstrndup (name, (size_t) (dot - name));
-  char *raw = rel ? xasprintf ("%s/%s", rel, base) : xstrdup (base);
+  char *raw = rel ? path_join (rel, base) : xstrdup (base);
   free (base);
   XGROW (ld->files, ld->cap, ld->nfiles + 1);
   struct content_file *f = &ld->files[ld->nfiles++];
@@ -181,7 +186,7 @@ walk_entry (struct loader *ld, const char *path, const char *rel,
                _("a directory named like a page file: not read (a section's pages go in a directory named after its id)"));
   else if (S_ISDIR (st.st_mode))
     {
-      char *sub = rel ? xasprintf ("%s/%s", rel, name) : xstrdup (name);
+      char *sub = rel ? path_join (rel, name) : xstrdup (name);
       if (depth + 1 >= CONTENT_MAX_DEPTH)
         diags_add (ld->diags, full, 0, DIAG_ERROR,
                    _("directories nested more than %d deep: not read"),
@@ -404,9 +409,18 @@ fill_site_titles (struct site *site)
   free (shared);
 }
 
-/* Load DIR: site.yaml, every page file, then the checks across pages. */
-struct site *
-content_load (const char *dir, struct diags *diags)
+/* How load() treats the bodies. */
+enum bodies
+{
+  BODIES_KEPT,                  /* content_load */
+  BODIES_CHECKED,               /* content_load_checked */
+  BODIES_LAZY                   /* content_load_lazy */
+};
+
+/* Load DIR: site.yaml, every page file (their bodies as HOW says),
+   then the checks across pages. */
+static struct site *
+load (const char *dir, enum bodies how, struct diags *diags)
 {
   struct stat st;
   int err = stat (dir, &st) != 0 ? errno : !S_ISDIR (st.st_mode) ? ENOTDIR : 0;
@@ -427,7 +441,11 @@ content_load (const char *dir, struct diags *diags)
 
   walk (&ld, dir, NULL, 0);
   for (size_t i = 0; i < ld.nfiles; i++)
-    content_page_read (&ld.files[i], diags);
+    {
+      ld.files[i].lazy = how == BODIES_LAZY;
+      ld.files[i].drop_body = how == BODIES_CHECKED;
+      content_page_read (&ld.files[i], diags);
+    }
   if (ld.nfiles > 1)
     qsort (ld.files, ld.nfiles, sizeof *ld.files, compare_files);
 
@@ -453,4 +471,26 @@ content_load (const char *dir, struct diags *diags)
   free (kept);
   free (site_yaml);
   return site;
+}
+
+/* Load DIR with every body checked: see content.h. */
+struct site *
+content_load (const char *dir, struct diags *diags)
+{
+  return load (dir, BODIES_KEPT, diags);
+}
+
+/* Load DIR with every body checked, then left in its file: see
+   content.h. */
+struct site *
+content_load_checked (const char *dir, struct diags *diags)
+{
+  return load (dir, BODIES_CHECKED, diags);
+}
+
+/* Load DIR leaving the bodies in their files: see content.h. */
+struct site *
+content_load_lazy (const char *dir, struct diags *diags)
+{
+  return load (dir, BODIES_LAZY, diags);
 }

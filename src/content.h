@@ -17,4 +17,26 @@
    freed with site_free(). */
 struct site *content_load (const char *dir, struct diags *diags);
 
+/* The same, but the bodies are left in their files: each file's bytes
+   are checked and its front matter read, and page_text_body() reads,
+   checks and normalises a body when it is asked for.  For the screen,
+   which shows a few pages of the guide: start-up costs the front
+   matter only, and memory holds no body.  DIAGS gets no diagnostic
+   about a body (no link check either): --check loads with
+   content_load(). */
+struct site *content_load_lazy (const char *dir, struct diags *diags);
+
+/* As content_load() (every body checked, every diagnostic given), but
+   then the bodies are left in their files as content_load_lazy() leaves
+   them: for the kiosk's reload, which refuses content with an error yet
+   need not hold every body. */
+struct site *content_load_checked (const char *dir, struct diags *diags);
+
+/* The body of TEXT, whose site was loaded lazily, from its file as it
+   is now, checked and normalised as content_load() does (see struct
+   page_text's BODY), as a malloc'd string.  NULL when it cannot be
+   shown, and then *CAUSE (if CAUSE is not NULL) gets a malloc'd
+   one-line reason, "FILE:LINE: message".  page_text_body() calls it. */
+char *content_body_read (const struct page_text *text, char **cause);
+
 #endif /* KIOSQUE_CONTENT_H */

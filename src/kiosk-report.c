@@ -162,7 +162,7 @@ kiosk_report_reload (struct kiosk_report *r, const char *dir)
 {
   kiosk_report_clear (r);
   struct diags d = DIAGS_INIT;
-  struct site *site = content_load (dir, &d);
+  struct site *site = content_load_checked (dir, &d);
   bool home = site && site->home && site_find (site, site->home);
   if (site && d.errors == 0 && home)
     {

@@ -42,8 +42,9 @@ void kiosk_report_stats (struct kiosk_report *r, const struct stats *stats,
 /* Load DIR afresh for a reload.  The new site is returned only when it
    loaded without a single error (warnings are fine) and has its home
    page; otherwise NULL, and the caller keeps the content it has.  Either
-   way R says what happened and lists the diagnostics.  The site is
-   freed with site_free(). */
+   way R says what happened and lists the diagnostics.  Every body is
+   checked, then left in its file (content_load_checked), as at
+   start-up.  The site is freed with site_free(). */
 struct site *kiosk_report_reload (struct kiosk_report *r, const char *dir);
 
 /* For --check: one line on OUT about the staff file PATH, saying

@@ -81,7 +81,21 @@ layout_page (const struct site *site, const struct page *page, enum lang lang,
       b.block = BLOCK_SUMMARY;
       layout_build_emit_text (&b, t->summary, LAYOUT_MUTED);
       b.block = BLOCK_BODY;
-      layout_body (&b, t->body);
+      char *cause;
+      char *body = page_text_body (t, &cause);
+      if (cause)
+        {
+          /* A lazily loaded body found bad only now (or its file gone):
+             the rest of the page is good, and the reason is for the
+             staff, who can fix the file and reload. */
+          char *notice = xasprintf (_("The text of this page cannot be shown: %s"),
+                                    cause);
+          layout_build_emit_text (&b, notice, LAYOUT_NOTICE);
+          free (notice);
+          free (cause);
+        }
+      layout_body (&b, body);
+      free (body);
     }
   else
     b.block = BLOCK_BODY;

@@ -342,12 +342,14 @@ run_dump (const struct options *o)
 }
 
 /* The full-screen guide.  Content errors go to stderr before the screen
-   starts, and every good page is shown. */
+   starts, and every good page is shown.  The bodies are read when shown
+   (content_load_lazy): start-up reads the front matter only; a body
+   found bad then shows why in its place, and --check finds it first. */
 static int
 run_screen (const struct options *o)
 {
   struct diags diags = DIAGS_INIT;
-  struct site *site = content_load (o->content_dir, &diags);
+  struct site *site = content_load_lazy (o->content_dir, &diags);
   print_errors (&diags, stderr);
   diags_free (&diags);
   if (!site)

@@ -4,6 +4,7 @@
 #include "model.h"
 
 #include "collate.h"
+#include "content.h"
 
 /* bsearch's comparison: a key id against a page. */
 static int
@@ -150,6 +151,18 @@ page_kind_name (enum page_kind kind)
     default:
       return "page";
     }
+}
+
+/* TEXT's body, from memory or from its file: see model.h. */
+char *
+page_text_body (const struct page_text *text, char **cause)
+{
+  if (cause)
+    *cause = NULL;
+  if (text->body_lazy)
+    return content_body_read (text, cause);
+  /* A full load keeps every good body; an empty one is "". */
+  return text->body ? xstrdup (text->body) : NULL;
 }
 
 /* Free one page text. */

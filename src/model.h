@@ -37,7 +37,11 @@ struct page_text
                            always the file's exact lines (soft line
                            breaks become spaces); in any language,
                            block quotes and lists nested deeper than 8
-                           are laid flat at that depth */
+                           are laid flat at that depth.  NULL when
+                           BODY_LAZY: read it with page_text_body() */
+  bool body_lazy;       /* the site was loaded with content_load_lazy():
+                           the body stays in FILE until asked for */
+  enum lang lang;       /* the language of this text */
   unsigned body_line;   /* line number of the body's first line in FILE */
 };
 
@@ -71,6 +75,17 @@ const struct page *site_find (const struct site *site, const char *id);
    LANG; *GOT (if not NULL) says which.  NULL only if it has neither. */
 const struct page_text *page_text_in (const struct page *page, enum lang lang,
                                       enum lang *got);
+
+/* TEXT's body as described at struct page_text's BODY, as a malloc'd
+   string the caller frees: a copy of TEXT->body, or, when the body was
+   left in its file (BODY_LAZY), read, checked and normalised now from
+   the file (content_body_read).  NULL when the body cannot be shown
+   (a bad or vanished file), with a malloc'd one-line reason,
+   "FILE:LINE: message", in *CAUSE if CAUSE is not NULL.  The site is
+   not changed: nothing is cached, so memory does not grow with the
+   pages shown (the screen keeps its last layouts; the search index its
+   own text). */
+char *page_text_body (const struct page_text *text, char **cause);
 
 /* The page's title in LANG (falling back as page_text_in does). */
 const char *page_title (const struct page *page, enum lang lang);

@@ -655,7 +655,7 @@ search_strip_markdown (const char *s, size_t n)
 /* The source of field K of T, in the order the index takes them: title,
    summary, craft, place, stand, contact, products, body, the absent
    ones skipped.  *WHERE gets its kind, *MARKDOWN whether it is the body
-   (Markdown to strip).  NULL past the last field. */
+   (then "": body_plain gives its text).  NULL past the last field. */
 static const char *
 field_source (const struct page_text *t, size_t k, enum search_where *where,
               bool *markdown)
@@ -676,13 +676,27 @@ field_source (const struct page_text *t, size_t k, enum search_where *where,
         *where = SEARCH_DETAILS;
         return t->products[i];
       }
-  if (t->body && k == 0)
+  if ((t->body || t->body_lazy) && k == 0)
     {
+      /* The body may be in its file still: see page_text_body. */
       *where = SEARCH_BODY;
       *markdown = true;
-      return t->body;
+      return "";
     }
   return NULL;
+}
+
+/* T's body stripped of Markdown, read from its file when the site was
+   loaded lazily; NULL when it cannot be read.  Caller frees. */
+static char *
+body_plain (const struct page_text *t)
+{
+  char *body = page_text_body (t, NULL);
+  if (!body)
+    return NULL;
+  char *plain = search_strip_markdown (body, strlen (body));
+  free (body);
+  return plain;
 }
 
 /* The plain text of field K of T (Markdown stripped from the body), or
@@ -694,7 +708,7 @@ field_plain (const struct page_text *t, size_t k, enum search_where *where)
   const char *s = field_source (t, k, where, &markdown);
   if (!s)
     return NULL;
-  return markdown ? search_strip_markdown (s, strlen (s)) : xstrdup (s);
+  return markdown ? body_plain (t) : xstrdup (s);
 }
 
 /* The dictionary while the index is built: each distinct folded word
@@ -900,7 +914,9 @@ index_doc (struct search_index *index, size_t d)
   const char *s;
   for (size_t k = 0; t && (s = field_source (t, k, &where, &markdown)); k++)
     {
-      char *plain = markdown ? search_strip_markdown (s, strlen (s)) : NULL;
+      char *plain = markdown ? body_plain (t) : NULL;
+      if (markdown && !plain)
+        continue;               /* the last field: a body unreadable now */
       const char *text = plain ? plain : s;
       b->folded.len = 0;
       fold_into (&b->folded, text, strlen (text), &index->cache,

@@ -395,11 +395,38 @@ wants_space_before (const char *s, size_t n, size_t i, ucs4_t uc, struct word *w
   return true;
 }
 
+/* Does S[0..N) hold a character French spacing acts on: « » ; : ! ? */
+static bool
+has_french_mark (const char *s, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    switch (s[i])
+      {
+      case ';': case ':': case '!': case '?':
+        return true;
+      case '\xC2':
+        if (i + 1 < n && (s[i + 1] == '\xAB' || s[i + 1] == '\xBB'))
+          return true;
+        break;
+      default:
+        break;
+      }
+  return false;
+}
+
 /* S with the narrow no-break spaces French typography wants. */
 char *
 text_french_spaces (const char *s, size_t n)
 {
   static const char narrow[] = "\xE2\x80\xAF";      /* U+202F in UTF-8 */
+  /* Most titles and fields have no mark: a copy, not a decoding walk. */
+  if (!has_french_mark (s, n))
+    {
+      char *copy = xmalloc (n + 1);
+      memcpy (copy, s, n);
+      copy[n] = '\0';
+      return copy;
+    }
   struct strbuf b = STRBUF_INIT;
   struct word w = { 0, 0, false };
   strbuf_add (&b, "", 0);
