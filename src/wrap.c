@@ -31,13 +31,35 @@ enum
   AT_LEAD_HYPHEN = 128  /* just after the hyphens that start a word */
 };
 
+/* The wrapper's working memory, grown as needed and kept in struct
+   wrap_lines between calls: the catalogue paragraphs of a --wrap run
+   average 75 bytes, and allocating these for each one cost more than
+   measuring it. */
+struct wrap_scratch
+{
+  unsigned char *at;
+  size_t at_cap;
+  long *col;
+  size_t col_cap;
+  char *g;              /* grapheme cluster starts (u8_grapheme_breaks) */
+  size_t g_cap;
+  char *lb;             /* break opportunities (u8_possible_linebreaks) */
+  size_t lb_cap;
+  int *mark;            /* forbid_glued_parens' difference array */
+  size_t mark_cap;
+  size_t *open;         /* forbid_glued_parens' stack of "(" */
+  size_t open_cap;
+};
+
 /* The paragraph and everything measured about it. */
 struct para
 {
   const char *s;
   size_t n;
   unsigned char *at;    /* n + 1 flags; at[n] is the end */
-  long *col;            /* n + 1 columns: display width of s[0..i) at char starts */
+  long *col;            /* n + 1 columns: display width of s[0..i), set
+                           at character starts only (the only places read) */
+  struct wrap_scratch *w;
 };
 
 /* Whether UC is a space that disappears when a line breaks at it. */
@@ -109,40 +131,48 @@ opens_word (ucs4_t uc)
 static void
 forbid_glued_parens (struct para *p)
 {
-  size_t *open = NULL, depth = 0, cap = 0;
-  /* +1 starts a forbidden stretch, -1 ends it: a difference array. */
-  int *mark = xcalloc (p->n + 2, sizeof *mark);
+  struct wrap_scratch *w = p->w;
+  size_t depth = 0;
+  /* +1 starts a forbidden stretch, -1 ends it: a difference array,
+     cleared only once a glued pair is found. */
+  bool marked = false;
   for (size_t i = 0; i < p->n; i++)
     {
-      if (!(p->at[i] & AT_CHAR))
+      if ((p->s[i] != '(' && p->s[i] != ')') || !(p->at[i] & AT_CHAR))
         continue;
       if (p->s[i] == '(')
         {
-          XGROW (open, cap, depth + 1);
+          XGROW (w->open, w->open_cap, depth + 1);
           bool glued = i > 0 && !(p->at[prev_char (p, i)] & (AT_SPACE | AT_GLUE))
                        && !opens_word (uc_at (p, prev_char (p, i)));
           /* Keep the glue in the low bit so the stack stays one array. */
-          open[depth++] = (i << 1) | glued;
+          w->open[depth++] = (i << 1) | glued;
         }
-      else if (p->s[i] == ')' && depth > 0)
+      else if (depth > 0)
         {
-          size_t o = open[--depth];
+          size_t o = w->open[--depth];
           if (o & 1)
             {
-              mark[o >> 1]++;
-              mark[i + 2]--;    /* up to and including the break after ')' */
+              if (!marked)
+                {
+                  XGROW (w->mark, w->mark_cap, p->n + 2);
+                  memset (w->mark, 0, (p->n + 2) * sizeof *w->mark);
+                  marked = true;
+                }
+              w->mark[o >> 1]++;
+              w->mark[i + 2]--;    /* up to and including the break after ')' */
             }
         }
     }
+  if (!marked)
+    return;
   int inside = 0;
   for (size_t i = 0; i < p->n; i++)
     {
-      inside += mark[i];
+      inside += w->mark[i];
       if (inside > 0)
         p->at[i] &= ~AT_BREAK;
     }
-  free (mark);
-  free (open);
 }
 
 /* Whether I directly follows the hyphens that start a word ("-fPIC",
@@ -153,46 +183,17 @@ after_leading_hyphen (const struct para *p, size_t i)
   return p->at[i] & AT_LEAD_HYPHEN;
 }
 
-/* Mark the positions just after word-initial hyphens, in one pass so
-   that a long run of hyphens costs nothing per position. */
-static void
-mark_leading_hyphens (struct para *p)
-{
-  bool in_run = false, initial = false;
-  size_t prev = 0;
-  for (size_t i = 0; i < p->n; i++)
-    {
-      if (!(p->at[i] & AT_CHAR))
-        continue;
-      ucs4_t uc = uc_at (p, i);
-      bool hyphen = uc == '-' || uc == 0x2010;
-      if (hyphen && !in_run)
-        initial = i == 0 || (p->at[prev] & (AT_SPACE | AT_GLUE))
-                  || opens_word (uc_at (p, prev));
-      in_run = hyphen;
-      if (hyphen && initial)
-        p->at[next_char (p, i)] |= AT_LEAD_HYPHEN;
-      prev = i;
-    }
-}
-
-/* Whether the opportunity at I must go: the rules libunistring 1.0 misses
-   (Unicode 15.1's LB15b and LB20a, LB29) and French typography. */
+/* Whether a break opportunity before AFTER (flags F) must go: the rules
+   libunistring 1.0 misses (Unicode 15.1's LB15b and LB20a, LB29) and
+   French typography.  JUST_BEFORE is the character before it (flags
+   JUST_F), BEFORE the last one before it not flagged AT_SPACE (or the
+   paragraph's first character). */
 static bool
-forbidden_break (const struct para *p, size_t i)
+forbidden_break (unsigned f, ucs4_t after, ucs4_t just_before,
+                 unsigned just_f, ucs4_t before)
 {
-  if (!(p->at[i] & AT_GRAPHEME))
+  if (!(f & AT_GRAPHEME))
     return true;
-  ucs4_t after = uc_at (p, i);
-  size_t j = prev_char (p, i);
-  ucs4_t just_before = uc_at (p, j);
-  /* The last visible character before the break, past dropped spaces. */
-  size_t k = j;
-  while (k > 0 && (p->at[k] & AT_SPACE))
-    k = prev_char (p, k);
-  ucs4_t before = uc_at (p, k);
-  bool spaced = p->at[j] & AT_SPACE;
-
   /* No-break spaces glue what is on both sides. */
   if (is_glue (after) || is_glue (before))
     return true;
@@ -201,126 +202,236 @@ forbidden_break (const struct para *p, size_t i)
     return true;
   if (is_closer (after))
     return true;
-  if (spaced)
+  if (just_f & AT_SPACE)
     return false;
   /* LB29: "apt.conf", "e.g." -- no break after . , : ; before a letter. */
   if ((just_before == '.' || just_before == ',' || just_before == ':'
        || just_before == ';') && uc_is_alpha (after))
     return true;
-  return after_leading_hyphen (p, i);
+  return f & AT_LEAD_HYPHEN;
 }
 
-/* Whether S[0..N) holds plain characters only: then every character
-   starts a grapheme cluster (no rule of UAX #29 joins them), and the
-   costly u8_grapheme_breaks and uc_width can be skipped. */
-static bool
-all_plain (const char *s, size_t n)
+/* The hyphen state of para_init's passes: whether the characters
+   seen last are hyphens that start a word ("-fPIC", "--wrap", «-x»),
+   after which no line may break. */
+struct hyphens
 {
+  bool in_run, initial;
+};
+
+/* Feed the character UC at I to H, PREV_UC and PREV_F being the one
+   before it and its flags; returns AT_LEAD_HYPHEN when the character
+   after UC follows word-initial hyphens, else 0. */
+static inline unsigned
+hyphens_after (struct hyphens *h, ucs4_t uc, size_t i, ucs4_t prev_uc,
+               unsigned prev_f)
+{
+  if (uc != '-' && uc != 0x2010)
+    {
+      h->in_run = false;
+      return 0;
+    }
+  if (!h->in_run)
+    h->initial = i == 0 || (prev_f & (AT_SPACE | AT_GLUE)) || opens_word (prev_uc);
+  h->in_run = true;
+  return h->initial ? AT_LEAD_HYPHEN : 0;
+}
+
+/* para_init's pass over plain text (text_all_plain: valid UTF-8 of one
+   to three bytes a character): every character is one column and a
+   grapheme cluster of its own, the only space a break drops is U+0020,
+   the only no-break spaces U+00A0 and U+202F, and there is no hard
+   break.  LB: libunistring's opportunities. */
+static void
+measure_plain (struct para *p, const char *lb)
+{
+  const uint8_t *u = (const uint8_t *) p->s;
+  size_t n = p->n;
+  unsigned char *at = p->at;
+  long *col = p->col;
+  struct hyphens h = { false, false };
+  ucs4_t prev_uc = 0, before = 0;
+  unsigned prev_f = 0, lead = 0;
+  long c = 0;
   size_t i = 0;
   while (i < n)
     {
       ucs4_t uc;
-      int k = u8_mbtouc (&uc, (const uint8_t *) s + i, n - i);
-      if (k <= 0 || !text_is_plain (uc))
-        return false;
-      i += (size_t) k;
+      size_t k;
+      if (u[i] < 0x80)
+        {
+          uc = u[i];
+          k = 1;
+        }
+      else if (u[i] < 0xE0)
+        {
+          uc = ((ucs4_t) (u[i] & 0x1F) << 6) | (u[i + 1] & 0x3F);
+          k = 2;
+        }
+      else
+        {
+          uc = ((ucs4_t) (u[i] & 0x0F) << 12) | ((ucs4_t) (u[i + 1] & 0x3F) << 6)
+               | (u[i + 2] & 0x3F);
+          k = 3;
+        }
+      col[i] = c++;
+      unsigned f = AT_CHAR | AT_GRAPHEME | lead;
+      if (lb[i] == UC_BREAK_POSSIBLE || lb[i] == UC_BREAK_HYPHENATION)
+        {
+          f |= AT_RAW_BREAK;
+          if (i > 0 && !forbidden_break (f, uc, prev_uc, prev_f, before))
+            f |= AT_BREAK;
+        }
+      if (uc == ' ')
+        f |= AT_SPACE;
+      else if (uc == 0x00A0 || uc == 0x202F)
+        f |= AT_GLUE;
+      at[i] = (unsigned char) f;
+      lead = hyphens_after (&h, uc, i, prev_uc, prev_f);
+      if (i == 0 || !(f & AT_SPACE))
+        before = uc;
+      prev_uc = uc;
+      prev_f = f;
+      i += k;
     }
-  return true;
+  at[n] |= lead;
+  col[n] = c;
 }
 
-/* Measure S[0..N) into P: characters, graphemes, spaces, columns and the
-   corrected break opportunities. */
-static void
-para_init (struct para *p, const char *s, size_t n)
+/* para_init's pass over any text, G being its grapheme cluster starts
+   and LB libunistring's opportunities; returns whether it holds a hard
+   line break. */
+static bool
+measure_general (struct para *p, const char *g, const char *lb)
 {
-  p->s = s;
-  p->n = n;
-  p->at = xcalloc (n + 1, 1);
-  p->col = xcalloc (n + 1, sizeof *p->col);
-
-  bool plain = all_plain (s, n);
-  char *g = plain ? NULL : xmalloc (n);
-  char *lb = xmalloc (n);
-  if (!plain)
-    u8_grapheme_breaks ((const uint8_t *) s, n, g);
-  u8_possible_linebreaks ((const uint8_t *) s, n, "UTF-8", lb);
-
+  const char *s = p->s;
+  size_t n = p->n;
+  unsigned char *at = p->at;
   long col = 0;
   bool forced = false;
+  struct hyphens h = { false, false };
+  ucs4_t prev_uc = 0, before = 0;
+  unsigned prev_f = 0, lead = 0;
   size_t i = 0;
   while (i < n)
     {
       ucs4_t uc;
-      int k = u8_mbtouc (&uc, (const uint8_t *) s + i, n - i);
-      if (k <= 0)
-        k = 1;
-      p->at[i] |= AT_CHAR;
-      if (plain || g[i])
-        p->at[i] |= AT_GRAPHEME;
-      if (lb[i] == UC_BREAK_POSSIBLE || lb[i] == UC_BREAK_HYPHENATION)
-        p->at[i] |= AT_RAW_BREAK;
+      int len = u8_mbtouc (&uc, (const uint8_t *) s + i, n - i);
+      size_t k = len > 0 ? (size_t) len : 1;
+      unsigned f = at[i] | AT_CHAR | lead;
+      if (g[i])
+        f |= AT_GRAPHEME;
+      char l = lb[i];
+      if (l == UC_BREAK_POSSIBLE || l == UC_BREAK_HYPHENATION)
+        f |= AT_RAW_BREAK;
       /* A hard line break (U+2028, CR LF...) ends the line after it. */
-      if (lb[i] == UC_BREAK_MANDATORY || lb[i] == UC_BREAK_CR_BEFORE_LF)
+      else if (l == UC_BREAK_MANDATORY || l == UC_BREAK_CR_BEFORE_LF)
         {
-          size_t after = i + (size_t) k;
-          if (lb[i] == UC_BREAK_CR_BEFORE_LF && after < n && s[after] == '\n')
+          size_t after = i + k;
+          if (l == UC_BREAK_CR_BEFORE_LF && after < n && s[after] == '\n')
             after++;
           if (after < n)
-            p->at[after] |= AT_FORCED | AT_RAW_BREAK;
+            at[after] |= AT_FORCED | AT_RAW_BREAK;
           forced = true;
         }
-      bool plain_char = plain || text_is_plain (uc);
+      bool plain_char = text_is_plain (uc);
       /* A space counts as one only when it is a grapheme cluster of its
          own: in "\u0600 " (a prepended mark) or " \u0301" (a space
          carrying an accent) it is part of what is shown, and dropping
-         it at a break would split the cluster.  Plain text has no
-         clusters of more than one character. */
-      bool alone = plain || (g[i] && (i + (size_t) k >= n || g[i + (size_t) k]));
+         it at a break would split the cluster. */
+      bool alone = g[i] && (i + k >= n || g[i + k]);
       if (alone && (uc == ' ' || (!plain_char && is_drop_space (uc))))
-        p->at[i] |= AT_SPACE;
+        f |= AT_SPACE;
       else if (alone && uc >= 0xA0 && is_glue (uc))
-        p->at[i] |= AT_GLUE;
-      int w = plain_char ? 1 : uc_width (uc, "UTF-8");
-      for (int b = 0; b < k; b++)
-        p->col[i + b] = col;
-      if (w > 0)
-        col += w;
-      i += (size_t) k;
+        f |= AT_GLUE;
+      int cw = plain_char ? 1 : uc_width (uc, "UTF-8");
+      p->col[i] = col;
+      if (cw > 0)
+        col += cw;
+      if (i > 0 && (f & AT_RAW_BREAK)
+          && !forbidden_break (f, uc, prev_uc, prev_f, before))
+        f |= AT_BREAK;
+      at[i] = (unsigned char) f;
+      lead = hyphens_after (&h, uc, i, prev_uc, prev_f);
+      if (i == 0 || !(f & AT_SPACE))
+        before = uc;
+      prev_uc = uc;
+      prev_f = f;
+      i += k;
     }
+  at[n] |= lead;
   p->col[n] = col;
-  p->at[n] |= AT_CHAR | AT_GRAPHEME | AT_BREAK;
-  free (g);
-  free (lb);
+  return forced;
+}
 
-  mark_leading_hyphens (p);
-  for (i = 1; i < n; i++)
-    if ((p->at[i] & AT_RAW_BREAK) && !forbidden_break (p, i))
-      p->at[i] |= AT_BREAK;
+/* Measure S[0..N) into P: characters, graphemes, spaces, columns and the
+   corrected break opportunities, in one pass over the characters after
+   libunistring's.  PLAIN: 1 when S is known to be text_all_plain, 0
+   when it is known not to be, -1 when unknown.  LB: S's break
+   opportunities from u8_possible_linebreaks when the caller has them,
+   else NULL. */
+static void
+para_init (struct para *p, const char *s, size_t n, struct wrap_scratch *w,
+           int known_plain, const char *lb)
+{
+  p->s = s;
+  p->n = n;
+  p->w = w;
+  XGROW (w->at, w->at_cap, n + 1);
+  XGROW (w->col, w->col_cap, n + 1);
+  p->at = w->at;
+  p->col = w->col;
+  unsigned char *at = p->at;
+  memset (at, 0, n + 1);
+
+  bool plain = known_plain < 0 ? text_all_plain (s, n, NULL) : known_plain > 0;
+  const char *g = NULL;
+  bool forced = false;
+  if (!plain)
+    {
+      XGROW (w->g, w->g_cap, n);
+      u8_grapheme_breaks ((const uint8_t *) s, n, w->g);
+      g = w->g;
+    }
+  if (!lb)
+    {
+      XGROW (w->lb, w->lb_cap, n);
+      u8_possible_linebreaks ((const uint8_t *) s, n, "UTF-8", w->lb);
+      lb = w->lb;
+    }
+
+  if (plain)
+    measure_plain (p, lb);
+  else
+    forced = measure_general (p, g, lb);
+  at[n] |= AT_CHAR | AT_GRAPHEME | AT_BREAK;
+
   if (memchr (s, '(', n))
     forbid_glued_parens (p);
   /* An indent may be dropped when its first word does not fit after it
      (libunistring 1.0 gives no opportunity there). */
-  i = 0;
-  while (i < n && (p->at[i] & AT_SPACE))
+  size_t i = 0;
+  while (i < n && (at[i] & AT_SPACE))
     {
       i++;
-      while (i < n && !(p->at[i] & AT_CHAR))
+      while (i < n && !(at[i] & AT_CHAR))
         i++;
     }
   if (i > 0 && i < n)
-    p->at[i] |= AT_BREAK;
+    at[i] |= AT_BREAK;
   /* A hard break is kept whatever the rules above said. */
   for (i = 1; forced && i < n; i++)
-    if (p->at[i] & AT_FORCED)
-      p->at[i] |= AT_BREAK;
+    if (at[i] & AT_FORCED)
+      at[i] |= AT_BREAK;
 }
 
-/* Free what para_init allocated. */
-static void
-para_free (struct para *p)
+/* The scratch memory of OUT, made on first use. */
+static struct wrap_scratch *
+scratch_of (struct wrap_lines *out)
 {
-  free (p->at);
-  free (p->col);
+  if (!out->scratch)
+    out->scratch = xcalloc (1, sizeof *out->scratch);
+  return out->scratch;
 }
 
 /* Display width of P->s[A..B), both character starts. */
@@ -451,9 +562,11 @@ add_line (struct wrap_lines *out, const struct para *p, size_t start, size_t end
   l->width = w > INT_MAX ? INT_MAX : (int) w;
 }
 
-/* Greedy fill over the corrected opportunities; see wrap.h. */
-void
-wrap_paragraph (const char *s, size_t n, int width, struct wrap_lines *out)
+/* Greedy fill over the corrected opportunities (see wrap.h), with
+   para_init's KNOWN_PLAIN and LB. */
+static void
+wrap_measured (const char *s, size_t n, int width, struct wrap_lines *out,
+               int known_plain, const char *lb)
 {
   out->count = 0;
   if (width < 1)
@@ -466,7 +579,7 @@ wrap_paragraph (const char *s, size_t n, int width, struct wrap_lines *out)
       return;
     }
   struct para p;
-  para_init (&p, s, n);
+  para_init (&p, s, n, scratch_of (out), known_plain, lb);
   size_t unit_end = 0;          /* the opportunity after START, kept across cuts */
 
   size_t start = 0;
@@ -527,7 +640,28 @@ wrap_paragraph (const char *s, size_t n, int width, struct wrap_lines *out)
     }
   if (out->count == 0)
     add_line (out, &p, 0, 0);
-  para_free (&p);
+}
+
+/* Greedy fill over the corrected opportunities; see wrap.h. */
+void
+wrap_paragraph (const char *s, size_t n, int width, struct wrap_lines *out)
+{
+  wrap_measured (s, n, width, out, -1, NULL);
+}
+
+/* Free the wrapper's working memory W. */
+static void
+scratch_free (struct wrap_scratch *w)
+{
+  if (!w)
+    return;
+  free (w->at);
+  free (w->col);
+  free (w->g);
+  free (w->lb);
+  free (w->mark);
+  free (w->open);
+  free (w);
 }
 
 /* The opportunities para_init found, for the conformance test. */
@@ -536,19 +670,27 @@ wrap_breaks (const char *s, size_t n, bool raw, char *p)
 {
   if (n == 0)
     return;
+  struct wrap_scratch w = { 0 };
   struct para para;
-  para_init (&para, s, n);
+  para_init (&para, s, n, &w, -1, NULL);
   for (size_t i = 0; i < n; i++)
     p[i] = i > 0 && (para.at[i] & (raw ? AT_RAW_BREAK : AT_BREAK)) ? 1 : 0;
-  para_free (&para);
+  free (w.at);
+  free (w.col);
+  free (w.g);
+  free (w.lb);
+  free (w.mark);
+  free (w.open);
 }
 
-/* Free LINES' array and leave it empty and reusable. */
+/* Free LINES' array and working memory, and leave it empty and reusable. */
 void
 wrap_lines_free (struct wrap_lines *lines)
 {
   free (lines->lines);
+  scratch_free (lines->scratch);
   lines->lines = NULL;
+  lines->scratch = NULL;
   lines->count = lines->cap = 0;
 }
 
@@ -597,6 +739,26 @@ needs_sanitising (const char *line, size_t n)
   return false;
 }
 
+/* Write TEXT's LINES to OUT, each with its newline, in one fwrite
+   through the buffer *BUF of capacity *CAP. */
+static void
+put_lines (FILE *out, const char *text, const struct wrap_lines *lines,
+           char **buf, size_t *cap)
+{
+  size_t len = 0;
+  for (size_t i = 0; i < lines->count; i++)
+    len += lines->lines[i].len + 1;
+  XGROW (*buf, *cap, len);
+  char *o = *buf;
+  for (size_t i = 0; i < lines->count; i++)
+    {
+      memcpy (o, text + lines->lines[i].start, lines->lines[i].len);
+      o += lines->lines[i].len;
+      *o++ = '\n';
+    }
+  fwrite (*buf, 1, len, out);
+}
+
 /* --wrap: check, clean, compose and wrap each input line. */
 int
 wrap_filter (FILE *in, FILE *out, int width)
@@ -607,6 +769,8 @@ wrap_filter (FILE *in, FILE *out, int width)
   unsigned long lineno = 0;
   ssize_t got;
   struct wrap_lines lines = WRAP_LINES_INIT;
+  char *obuf = NULL;
+  size_t ocap = 0;
 
   while ((got = getline (&line, &cap, in)) != -1)
     {
@@ -616,6 +780,15 @@ wrap_filter (FILE *in, FILE *out, int width)
         n--;
       if (n > 0 && line[n - 1] == '\r')
         n--;
+      /* Most prose is plain and NFC already: valid, clean and composed,
+         it is wrapped where it lies, without a check or a copy. */
+      bool nfc;
+      if (text_all_plain (line, n, &nfc) && nfc)
+        {
+          wrap_measured (line, n, width, &lines, 1, NULL);
+          put_lines (out, line, &lines, &obuf, &ocap);
+          continue;
+        }
       size_t bad;
       if (!text_valid_utf8 (line, n, &bad))
         {
@@ -633,13 +806,10 @@ wrap_filter (FILE *in, FILE *out, int width)
                          : text_nfc (line, n, &len);
       free (clean);
       wrap_paragraph (text, len, width, &lines);
-      for (size_t i = 0; i < lines.count; i++)
-        {
-          fwrite (text + lines.lines[i].start, 1, lines.lines[i].len, out);
-          fputc ('\n', out);
-        }
+      put_lines (out, text, &lines, &obuf, &ocap);
       free (text);
     }
+  free (obuf);
   free (line);
   wrap_lines_free (&lines);
   if (ferror (in))
