@@ -125,52 +125,6 @@ text_is_plain (unsigned int uc)
          || (uc >= 0x2190 && uc < 0x2200) || (uc >= 0x2500 && uc < 0x25FD);
 }
 
-/* Whether S[0..N) is plain valid UTF-8, and surely NFC in *NFC. */
-bool
-text_all_plain (const char *s, size_t n, bool *nfc)
-{
-  const unsigned char *u = (const unsigned char *) s;
-  bool composed = true;
-  size_t i = 0;
-  while (i < n)
-    {
-      unsigned char b = u[i];
-      if (b < 0x80)
-        {
-          if (b < 0x20 || b == 0x7F)
-            return false;
-          i++;
-          continue;
-        }
-      /* Every plain character above ASCII is U+00A0..U+02FF (leads C2
-         to CB) or lies in U+1E00..U+25FC (leads E1 and E2): with only
-         those leads, no overlong form or surrogate can get through. */
-      ucs4_t uc;
-      if (b >= 0xC2 && b <= 0xCB && i + 1 < n && (u[i + 1] & 0xC0) == 0x80)
-        {
-          uc = ((ucs4_t) (b & 0x1F) << 6) | (u[i + 1] & 0x3F);
-          i += 2;
-        }
-      else if ((b == 0xE1 || b == 0xE2) && i + 2 < n
-               && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
-        {
-          uc = ((ucs4_t) (b & 0x0F) << 12) | ((ucs4_t) (u[i + 1] & 0x3F) << 6)
-               | (u[i + 2] & 0x3F);
-          i += 3;
-        }
-      else
-        return false;
-      if (!text_is_plain (uc))
-        return false;
-      /* surely_nfc's ranges hold every plain character below the arrows. */
-      if (uc >= 0x2190)
-        composed = false;
-    }
-  if (nfc)
-    *nfc = composed;
-  return true;
-}
-
 /* Terminal columns of S. */
 int
 text_width (const char *s, size_t n)

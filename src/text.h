@@ -32,15 +32,6 @@ int text_width (const char *s, size_t n);
    the results do not change). */
 bool text_is_plain (unsigned int uc);
 
-/* Whether S[0..N) is valid UTF-8 made of plain characters only
-   (text_is_plain), checked byte by byte without decoding through
-   libunistring.  When it is and NFC is not NULL, *NFC says whether the
-   text is also surely in NFC, so that text_nfc would give it back as it
-   is: true unless it holds an arrow or a box-drawing character.  Lets
-   the --wrap filter skip the UTF-8 check, the clean-up and the NFC copy
-   of most prose, and the wrapper its grapheme and width look-ups. */
-bool text_all_plain (const char *s, size_t n, bool *nfc);
-
 /* Byte length of the grapheme cluster that starts S[0..N); 0 when N is 0. */
 size_t text_grapheme_len (const char *s, size_t n);
 

@@ -45,6 +45,10 @@ struct wrap_scratch
   size_t g_cap;
   char *lb;             /* break opportunities (u8_possible_linebreaks) */
   size_t lb_cap;
+  uint32_t *u32;        /* plain text's code points */
+  size_t u32_cap;
+  size_t *off;          /* and the byte offset of each */
+  size_t off_cap;
   int *mark;            /* forbid_glued_parens' difference array */
   size_t mark_cap;
   size_t *open;         /* forbid_glued_parens' stack of "(" */
@@ -60,6 +64,7 @@ struct para
   long *col;            /* n + 1 columns: display width of s[0..i), set
                            at character starts only (the only places read) */
   struct wrap_scratch *w;
+  bool composed;        /* plain, and surely NFC as text_nfc sees it */
 };
 
 /* Whether UC is a space that disappears when a line breaks at it. */
@@ -237,65 +242,132 @@ hyphens_after (struct hyphens *h, ucs4_t uc, size_t i, ucs4_t prev_uc,
   return h->initial ? AT_LEAD_HYPHEN : 0;
 }
 
-/* para_init's pass over plain text (text_all_plain: valid UTF-8 of one
-   to three bytes a character): every character is one column and a
+/* para_init's passes over plain text: valid UTF-8 of plain characters
+   only (text_is_plain).  Every plain character is one column and a
    grapheme cluster of its own, the only space a break drops is U+0020,
-   the only no-break spaces U+00A0 and U+202F, and there is no hard
-   break.  LB: libunistring's opportunities. */
-static void
-measure_plain (struct para *p, const char *lb)
+   the only no-break spaces are U+00A0 and U+202F, and there is no hard
+   break.  So the column of a character is its index, and the work is
+   done over the code points, which libunistring's u32 variant takes
+   without decoding them again; what is only about opportunities (about
+   one character in five) or hyphens is done only there.  Returns false,
+   with P half measured, as soon as a character is not plain or the
+   UTF-8 is invalid: the decoding is the check, so that prose is read
+   once.  Sets P->composed. */
+static bool
+measure_plain (struct para *p)
 {
+  struct wrap_scratch *w = p->w;
   const uint8_t *u = (const uint8_t *) p->s;
   size_t n = p->n;
+  XGROW (w->u32, w->u32_cap, n);
+  XGROW (w->off, w->off_cap, n + 1);
+  XGROW (w->lb, w->lb_cap, n);
+  uint32_t *cp = w->u32;
+  size_t *off = w->off;
   unsigned char *at = p->at;
   long *col = p->col;
-  struct hyphens h = { false, false };
-  ucs4_t prev_uc = 0, before = 0;
-  unsigned prev_f = 0, lead = 0;
-  long c = 0;
-  size_t i = 0;
-  while (i < n)
+
+  /* Decode and check; flag characters, spaces and no-break spaces;
+     columns. */
+  size_t m = 0;
+  bool hyphen2010 = false;
+  p->composed = true;
+  for (size_t i = 0; i < n; m++)
     {
+      unsigned b = u[i];
       ucs4_t uc;
-      size_t k;
-      if (u[i] < 0x80)
+      unsigned f = AT_CHAR | AT_GRAPHEME;
+      off[m] = i;
+      col[i] = (long) m;
+      if (b < 0x80)
         {
-          uc = u[i];
-          k = 1;
+          /* Printable ASCII: not a control character, not DEL. */
+          if (b - 0x20 >= 0x7F - 0x20)
+            return false;
+          uc = b;
+          if (uc == ' ')
+            f |= AT_SPACE;
+          at[i++] = (unsigned char) f;
         }
-      else if (u[i] < 0xE0)
+      else if (b >= 0xC2 && b <= 0xCB)
         {
-          uc = ((ucs4_t) (u[i] & 0x1F) << 6) | (u[i + 1] & 0x3F);
-          k = 2;
+          /* U+0080..U+02FF, of which U+00A0..U+02FF but the soft hyphen
+             are plain. */
+          if (i + 1 >= n || (u[i + 1] & 0xC0) != 0x80)
+            return false;
+          uc = ((ucs4_t) (b & 0x1F) << 6) | (u[i + 1] & 0x3F);
+          if (uc < 0xA0 || uc == 0xAD)
+            return false;
+          if (uc == 0x00A0)
+            f |= AT_GLUE;
+          at[i] = (unsigned char) f;
+          at[i + 1] = 0;
+          i += 2;
+        }
+      else if (b == 0xE1 || b == 0xE2)
+        {
+          /* The rest of the plain characters lie in U+1E00..U+25FC;
+             with these two leads no overlong form or surrogate can
+             get through. */
+          if (i + 2 >= n || (u[i + 1] & 0xC0) != 0x80 || (u[i + 2] & 0xC0) != 0x80)
+            return false;
+          uc = ((ucs4_t) (b & 0x0F) << 12) | ((ucs4_t) (u[i + 1] & 0x3F) << 6)
+               | (u[i + 2] & 0x3F);
+          /* Vietnamese letters with tone marks (U+1E00..U+1EFF) are
+             plain: spare them the call. */
+          if (!(uc >= 0x1E00 && uc <= 0x1EFF) && !text_is_plain (uc))
+            return false;
+          /* What text_nfc takes as surely composed stops at U+2064. */
+          if (uc >= 0x2190)
+            p->composed = false;
+          if (uc == 0x202F)
+            f |= AT_GLUE;
+          hyphen2010 |= uc == 0x2010;
+          at[i] = (unsigned char) f;
+          at[i + 1] = at[i + 2] = 0;
+          i += 3;
         }
       else
-        {
-          uc = ((ucs4_t) (u[i] & 0x0F) << 12) | ((ucs4_t) (u[i + 1] & 0x3F) << 6)
-               | (u[i + 2] & 0x3F);
-          k = 3;
-        }
-      col[i] = c++;
-      unsigned f = AT_CHAR | AT_GRAPHEME | lead;
-      if (lb[i] == UC_BREAK_POSSIBLE || lb[i] == UC_BREAK_HYPHENATION)
-        {
-          f |= AT_RAW_BREAK;
-          if (i > 0 && !forbidden_break (f, uc, prev_uc, prev_f, before))
-            f |= AT_BREAK;
-        }
-      if (uc == ' ')
-        f |= AT_SPACE;
-      else if (uc == 0x00A0 || uc == 0x202F)
-        f |= AT_GLUE;
-      at[i] = (unsigned char) f;
-      lead = hyphens_after (&h, uc, i, prev_uc, prev_f);
-      if (i == 0 || !(f & AT_SPACE))
-        before = uc;
-      prev_uc = uc;
-      prev_f = f;
-      i += k;
+        return false;
+      cp[m] = uc;
     }
-  at[n] |= lead;
-  col[n] = c;
+  off[m] = n;
+  at[n] = 0;
+  col[n] = (long) m;
+  const char *lb = w->lb;
+  u32_possible_linebreaks (cp, m, "UTF-8", w->lb);
+
+  /* Word-initial hyphens, where the text has any. */
+  if (hyphen2010 || memchr (p->s, '-', n))
+    {
+      struct hyphens h = { false, false };
+      for (size_t c = 0; c < m; c++)
+        if (cp[c] == '-' || cp[c] == 0x2010)
+          at[off[c + 1]] |= hyphens_after (&h, cp[c], c, c > 0 ? cp[c - 1] : 0,
+                                           c > 0 ? at[off[c - 1]] : 0);
+        else
+          h.in_run = false;
+    }
+
+  /* The opportunities, corrected. */
+  for (size_t c = 0; c < m; c++)
+    if (lb[c] == UC_BREAK_POSSIBLE || lb[c] == UC_BREAK_HYPHENATION)
+      {
+        unsigned f = at[off[c]] | AT_RAW_BREAK;
+        if (c > 0)
+          {
+            /* The last character before C that is not a space (or the
+               first): a run of spaces is walked once, by the
+               opportunity that follows it. */
+            size_t k = c - 1;
+            while (k > 0 && cp[k] == ' ')
+              k--;
+            if (!forbidden_break (f, cp[c], cp[c - 1], at[off[c - 1]], cp[k]))
+              f |= AT_BREAK;
+          }
+        at[off[c]] = (unsigned char) f;
+      }
+  return true;
 }
 
 /* para_init's pass over any text, G being its grapheme cluster starts
@@ -365,45 +437,36 @@ measure_general (struct para *p, const char *g, const char *lb)
 }
 
 /* Measure S[0..N) into P: characters, graphemes, spaces, columns and the
-   corrected break opportunities, in one pass over the characters after
-   libunistring's.  PLAIN: 1 when S is known to be text_all_plain, 0
-   when it is known not to be, -1 when unknown.  LB: S's break
-   opportunities from u8_possible_linebreaks when the caller has them,
-   else NULL. */
-static void
+   corrected break opportunities, with W's memory.  Plain text takes the
+   fast passes; other text, or all text when ONLY_PLAIN, is left as it
+   is and false returned: P is then not measured. */
+static bool
 para_init (struct para *p, const char *s, size_t n, struct wrap_scratch *w,
-           int known_plain, const char *lb)
+           bool only_plain)
 {
   p->s = s;
   p->n = n;
   p->w = w;
+  p->composed = false;
   XGROW (w->at, w->at_cap, n + 1);
   XGROW (w->col, w->col_cap, n + 1);
   p->at = w->at;
   p->col = w->col;
   unsigned char *at = p->at;
-  memset (at, 0, n + 1);
 
-  bool plain = known_plain < 0 ? text_all_plain (s, n, NULL) : known_plain > 0;
-  const char *g = NULL;
   bool forced = false;
-  if (!plain)
+  if (!measure_plain (p))
     {
+      if (only_plain)
+        return false;
+      p->composed = false;
+      memset (at, 0, n + 1);
       XGROW (w->g, w->g_cap, n);
-      u8_grapheme_breaks ((const uint8_t *) s, n, w->g);
-      g = w->g;
-    }
-  if (!lb)
-    {
       XGROW (w->lb, w->lb_cap, n);
+      u8_grapheme_breaks ((const uint8_t *) s, n, w->g);
       u8_possible_linebreaks ((const uint8_t *) s, n, "UTF-8", w->lb);
-      lb = w->lb;
+      forced = measure_general (p, w->g, w->lb);
     }
-
-  if (plain)
-    measure_plain (p, lb);
-  else
-    forced = measure_general (p, g, lb);
   at[n] |= AT_CHAR | AT_GRAPHEME | AT_BREAK;
 
   if (memchr (s, '(', n))
@@ -423,6 +486,7 @@ para_init (struct para *p, const char *s, size_t n, struct wrap_scratch *w,
   for (i = 1; forced && i < n; i++)
     if (at[i] & AT_FORCED)
       at[i] |= AT_BREAK;
+  return true;
 }
 
 /* The scratch memory of OUT, made on first use. */
@@ -562,11 +626,13 @@ add_line (struct wrap_lines *out, const struct para *p, size_t start, size_t end
   l->width = w > INT_MAX ? INT_MAX : (int) w;
 }
 
-/* Greedy fill over the corrected opportunities (see wrap.h), with
-   para_init's KNOWN_PLAIN and LB. */
-static void
+/* Greedy fill over the corrected opportunities (see wrap.h).  With
+   ONLY_PLAIN, a paragraph that is not plain text (para_init) is left
+   alone and false returned; *COMPOSED (if not NULL) says whether it was
+   plain and surely NFC. */
+static bool
 wrap_measured (const char *s, size_t n, int width, struct wrap_lines *out,
-               int known_plain, const char *lb)
+               bool only_plain, bool *composed)
 {
   out->count = 0;
   if (width < 1)
@@ -576,10 +642,15 @@ wrap_measured (const char *s, size_t n, int width, struct wrap_lines *out,
       XGROW (out->lines, out->cap, 1);
       out->lines[0] = (struct wrap_line) { 0, 0, 0 };
       out->count = 1;
-      return;
+      if (composed)
+        *composed = true;
+      return true;
     }
   struct para p;
-  para_init (&p, s, n, scratch_of (out), known_plain, lb);
+  if (!para_init (&p, s, n, scratch_of (out), only_plain))
+    return false;
+  if (composed)
+    *composed = p.composed;
   size_t unit_end = 0;          /* the opportunity after START, kept across cuts */
 
   size_t start = 0;
@@ -640,13 +711,14 @@ wrap_measured (const char *s, size_t n, int width, struct wrap_lines *out,
     }
   if (out->count == 0)
     add_line (out, &p, 0, 0);
+  return true;
 }
 
 /* Greedy fill over the corrected opportunities; see wrap.h. */
 void
 wrap_paragraph (const char *s, size_t n, int width, struct wrap_lines *out)
 {
-  wrap_measured (s, n, width, out, -1, NULL);
+  wrap_measured (s, n, width, out, false, NULL);
 }
 
 /* Free the wrapper's working memory W. */
@@ -659,6 +731,8 @@ scratch_free (struct wrap_scratch *w)
   free (w->col);
   free (w->g);
   free (w->lb);
+  free (w->u32);
+  free (w->off);
   free (w->mark);
   free (w->open);
   free (w);
@@ -672,13 +746,15 @@ wrap_breaks (const char *s, size_t n, bool raw, char *p)
     return;
   struct wrap_scratch w = { 0 };
   struct para para;
-  para_init (&para, s, n, &w, -1, NULL);
+  para_init (&para, s, n, &w, false);
   for (size_t i = 0; i < n; i++)
     p[i] = i > 0 && (para.at[i] & (raw ? AT_RAW_BREAK : AT_BREAK)) ? 1 : 0;
   free (w.at);
   free (w.col);
   free (w.g);
   free (w.lb);
+  free (w.u32);
+  free (w.off);
   free (w.mark);
   free (w.open);
 }
@@ -783,9 +859,8 @@ wrap_filter (FILE *in, FILE *out, int width)
       /* Most prose is plain and NFC already: valid, clean and composed,
          it is wrapped where it lies, without a check or a copy. */
       bool nfc;
-      if (text_all_plain (line, n, &nfc) && nfc)
+      if (wrap_measured (line, n, width, &lines, true, &nfc) && nfc)
         {
-          wrap_measured (line, n, width, &lines, 1, NULL);
           put_lines (out, line, &lines, &obuf, &ocap);
           continue;
         }
