@@ -193,18 +193,22 @@ after_leading_hyphen (const struct para *p, size_t i)
    French typography.  JUST_BEFORE is the character before it (flags
    JUST_F), BEFORE the last one before it not flagged AT_SPACE (or the
    paragraph's first character). */
-static bool
+static inline bool
 forbidden_break (unsigned f, ucs4_t after, ucs4_t just_before,
                  unsigned just_f, ucs4_t before)
 {
   if (!(f & AT_GRAPHEME))
     return true;
-  /* No-break spaces glue what is on both sides. */
-  if (is_glue (after) || is_glue (before))
-    return true;
-  /* French: « never ends a line, and » ; : ! ? never start one. */
-  if (before == 0x00AB || before == 0x2039)
-    return true;
+  /* No-break spaces glue what is on both sides; « never ends a line.
+     (None of these is ASCII, which most opportunities are between.) */
+  if (after >= 0xA0 || before >= 0xA0)
+    {
+      if (is_glue (after) || is_glue (before))
+        return true;
+      if (before == 0x00AB || before == 0x2039)
+        return true;
+    }
+  /* French: » ; : ! ? never start a line. */
   if (is_closer (after))
     return true;
   if (just_f & AT_SPACE)
@@ -532,13 +536,14 @@ skip_spaces (const struct para *p, size_t a)
   return a;
 }
 
-/* The next corrected opportunity after I (P->n at the end). */
+/* The next corrected opportunity after I < P->n (P->n at the end:
+   para_init gives it AT_BREAK, which ends the walk). */
 static size_t
 next_break (const struct para *p, size_t i)
 {
   do
     i++;
-  while (i < p->n && !(p->at[i] & AT_BREAK));
+  while (!(p->at[i] & AT_BREAK));
   return i;
 }
 
