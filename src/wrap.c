@@ -37,23 +37,42 @@ enum
    measuring it. */
 struct wrap_scratch
 {
+  size_t cap;           /* elements in each of the arrays up to off */
   unsigned char *at;
-  size_t at_cap;
   long *col;
-  size_t col_cap;
   char *g;              /* grapheme cluster starts (u8_grapheme_breaks) */
-  size_t g_cap;
   char *lb;             /* break opportunities (u8_possible_linebreaks) */
-  size_t lb_cap;
   uint32_t *u32;        /* plain text's code points */
-  size_t u32_cap;
   size_t *off;          /* and the byte offset of each */
-  size_t off_cap;
   int *mark;            /* forbid_glued_parens' difference array */
   size_t mark_cap;
   size_t *open;         /* forbid_glued_parens' stack of "(" */
   size_t open_cap;
 };
+
+/* Make room in W for a paragraph of N bytes (one test per paragraph
+   once the longest has been seen). */
+static void
+scratch_reserve (struct wrap_scratch *w, size_t n)
+{
+  if (n < w->cap)
+    return;
+  /* Each array doubles from the same capacity to the same one. */
+  size_t cap;
+  cap = w->cap;
+  XGROW (w->at, cap, n + 1);
+  cap = w->cap;
+  XGROW (w->col, cap, n + 1);
+  cap = w->cap;
+  XGROW (w->g, cap, n + 1);
+  cap = w->cap;
+  XGROW (w->lb, cap, n + 1);
+  cap = w->cap;
+  XGROW (w->u32, cap, n + 1);
+  cap = w->cap;
+  XGROW (w->off, cap, n + 1);
+  w->cap = cap;
+}
 
 /* The paragraph and everything measured about it. */
 struct para
@@ -141,11 +160,26 @@ forbid_glued_parens (struct para *p)
   /* +1 starts a forbidden stretch, -1 ends it: a difference array,
      cleared only once a glued pair is found. */
   bool marked = false;
-  for (size_t i = 0; i < p->n; i++)
+  /* From bracket to bracket: the next "(" and the next ")". */
+  const char *s = p->s, *end = s + p->n;
+  const char *po = memchr (s, '(', p->n), *pc = memchr (s, ')', p->n);
+  while (po || pc)
     {
-      if ((p->s[i] != '(' && p->s[i] != ')') || !(p->at[i] & AT_CHAR))
+      size_t i;
+      bool opening = po && (!pc || po < pc);
+      if (opening)
+        {
+          i = (size_t) (po - s);
+          po = memchr (po + 1, '(', (size_t) (end - po - 1));
+        }
+      else
+        {
+          i = (size_t) (pc - s);
+          pc = memchr (pc + 1, ')', (size_t) (end - pc - 1));
+        }
+      if (!(p->at[i] & AT_CHAR))
         continue;
-      if (p->s[i] == '(')
+      if (opening)
         {
           XGROW (w->open, w->open_cap, depth + 1);
           bool glued = i > 0 && !(p->at[prev_char (p, i)] & (AT_SPACE | AT_GLUE))
@@ -263,9 +297,6 @@ measure_plain (struct para *p)
   struct wrap_scratch *w = p->w;
   const uint8_t *u = (const uint8_t *) p->s;
   size_t n = p->n;
-  XGROW (w->u32, w->u32_cap, n);
-  XGROW (w->off, w->off_cap, n + 1);
-  XGROW (w->lb, w->lb_cap, n);
   uint32_t *cp = w->u32;
   size_t *off = w->off;
   unsigned char *at = p->at;
@@ -342,15 +373,29 @@ measure_plain (struct para *p)
   u32_possible_linebreaks (cp, m, "UTF-8", w->lb);
 
   /* Word-initial hyphens, where the text has any. */
-  if (hyphen2010 || memchr (p->s, '-', n))
+  struct hyphens h = { false, false };
+  if (hyphen2010)
     {
-      struct hyphens h = { false, false };
       for (size_t c = 0; c < m; c++)
         if (cp[c] == '-' || cp[c] == 0x2010)
           at[off[c + 1]] |= hyphens_after (&h, cp[c], c, c > 0 ? cp[c - 1] : 0,
                                            c > 0 ? at[off[c - 1]] : 0);
         else
           h.in_run = false;
+    }
+  else
+    {
+      /* Only ASCII hyphens: from one to the next.  A character
+         continues a run when the one before it is a hyphen too. */
+      const char *s = p->s;
+      for (const char *q = memchr (s, '-', n); q;
+           q = memchr (q + 1, '-', (size_t) (s + n - q - 1)))
+        {
+          size_t c = (size_t) col[q - s];
+          h.in_run = c > 0 && cp[c - 1] == '-';
+          at[off[c + 1]] |= hyphens_after (&h, '-', c, c > 0 ? cp[c - 1] : 0,
+                                           c > 0 ? at[off[c - 1]] : 0);
+        }
     }
 
   /* The opportunities, corrected. */
@@ -452,8 +497,7 @@ para_init (struct para *p, const char *s, size_t n, struct wrap_scratch *w,
   p->n = n;
   p->w = w;
   p->composed = false;
-  XGROW (w->at, w->at_cap, n + 1);
-  XGROW (w->col, w->col_cap, n + 1);
+  scratch_reserve (w, n);
   p->at = w->at;
   p->col = w->col;
   unsigned char *at = p->at;
@@ -465,8 +509,6 @@ para_init (struct para *p, const char *s, size_t n, struct wrap_scratch *w,
         return false;
       p->composed = false;
       memset (at, 0, n + 1);
-      XGROW (w->g, w->g_cap, n);
-      XGROW (w->lb, w->lb_cap, n);
       u8_grapheme_breaks ((const uint8_t *) s, n, w->g);
       u8_possible_linebreaks ((const uint8_t *) s, n, "UTF-8", w->lb);
       forced = measure_general (p, w->g, w->lb);
@@ -749,19 +791,12 @@ wrap_breaks (const char *s, size_t n, bool raw, char *p)
 {
   if (n == 0)
     return;
-  struct wrap_scratch w = { 0 };
+  struct wrap_scratch *w = xcalloc (1, sizeof *w);
   struct para para;
-  para_init (&para, s, n, &w, false);
+  para_init (&para, s, n, w, false);
   for (size_t i = 0; i < n; i++)
     p[i] = i > 0 && (para.at[i] & (raw ? AT_RAW_BREAK : AT_BREAK)) ? 1 : 0;
-  free (w.at);
-  free (w.col);
-  free (w.g);
-  free (w.lb);
-  free (w.u32);
-  free (w.off);
-  free (w.mark);
-  free (w.open);
+  scratch_free (w);
 }
 
 /* Free LINES' array and working memory, and leave it empty and reusable. */
