@@ -13,6 +13,7 @@
 #include <unilbrk.h>
 #include <unistr.h>
 #include <uniwidth.h>
+#include <unistd.h>
 
 #include "strbuf.h"
 #include "text.h"
@@ -665,7 +666,8 @@ cut_point (const struct para *p, size_t start, size_t from, size_t end,
 static void
 add_line (struct wrap_lines *out, const struct para *p, size_t start, size_t end)
 {
-  XGROW (out->lines, out->cap, out->count + 1);
+  if (out->count == out->cap)
+    XGROW (out->lines, out->cap, out->count + 1);
   struct wrap_line *l = &out->lines[out->count++];
   l->start = start;
   l->len = end - start;
@@ -855,24 +857,43 @@ needs_sanitising (const char *line, size_t n)
   return false;
 }
 
-/* Write TEXT's LINES to OUT, each with its newline, in one fwrite
-   through the buffer *BUF of capacity *CAP. */
+/* The filter's output, gathered so that stdio is called once per
+   block instead of once per line: the paragraphs are short. */
+struct output
+{
+  FILE *out;
+  char *buf;
+  size_t len, cap;
+  bool each;            /* write each paragraph at once (a terminal) */
+};
+
+/* Write what O holds to its stream. */
 static void
-put_lines (FILE *out, const char *text, const struct wrap_lines *lines,
-           char **buf, size_t *cap)
+output_flush (struct output *o)
+{
+  if (o->len)
+    fwrite (o->buf, 1, o->len, o->out);
+  o->len = 0;
+}
+
+/* Add TEXT's LINES to O, each with its newline. */
+static void
+put_lines (struct output *o, const char *text, const struct wrap_lines *lines)
 {
   size_t len = 0;
   for (size_t i = 0; i < lines->count; i++)
     len += lines->lines[i].len + 1;
-  XGROW (*buf, *cap, len);
-  char *o = *buf;
+  XGROW (o->buf, o->cap, o->len + len);
+  char *d = o->buf + o->len;
   for (size_t i = 0; i < lines->count; i++)
     {
-      memcpy (o, text + lines->lines[i].start, lines->lines[i].len);
-      o += lines->lines[i].len;
-      *o++ = '\n';
+      memcpy (d, text + lines->lines[i].start, lines->lines[i].len);
+      d += lines->lines[i].len;
+      *d++ = '\n';
     }
-  fwrite (*buf, 1, len, out);
+  o->len += len;
+  if (o->each || o->len >= 65536)
+    output_flush (o);
 }
 
 /* --wrap: check, clean, compose and wrap each input line. */
@@ -885,8 +906,9 @@ wrap_filter (FILE *in, FILE *out, int width)
   unsigned long lineno = 0;
   ssize_t got;
   struct wrap_lines lines = WRAP_LINES_INIT;
-  char *obuf = NULL;
-  size_t ocap = 0;
+  /* Someone typing at a terminal sees each paragraph as it is read. */
+  int fd = fileno (out);
+  struct output o = { out, NULL, 0, 0, fd >= 0 && isatty (fd) };
 
   while ((got = getline (&line, &cap, in)) != -1)
     {
@@ -901,7 +923,7 @@ wrap_filter (FILE *in, FILE *out, int width)
       bool nfc;
       if (wrap_measured (line, n, width, &lines, true, &nfc) && nfc)
         {
-          put_lines (out, line, &lines, &obuf, &ocap);
+          put_lines (&o, line, &lines);
           continue;
         }
       size_t bad;
@@ -921,10 +943,11 @@ wrap_filter (FILE *in, FILE *out, int width)
                          : text_nfc (line, n, &len);
       free (clean);
       wrap_paragraph (text, len, width, &lines);
-      put_lines (out, text, &lines, &obuf, &ocap);
+      put_lines (&o, text, &lines);
       free (text);
     }
-  free (obuf);
+  output_flush (&o);
+  free (o.buf);
   free (line);
   wrap_lines_free (&lines);
   if (ferror (in))
