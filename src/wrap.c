@@ -32,6 +32,14 @@ enum
   AT_LEAD_HYPHEN = 128  /* just after the hyphens that start a word */
 };
 
+/* An opportunity to break before POS, and where the visible text before
+   it ends: POS moved back over the spaces (dropped or no-break) before
+   it, as far as the start of the paragraph. */
+struct brk
+{
+  size_t pos, vis;
+};
+
 /* The wrapper's working memory, grown as needed and kept in struct
    wrap_lines between calls: the catalogue paragraphs of a --wrap run
    average 75 bytes, and allocating these for each one cost more than
@@ -45,6 +53,7 @@ struct wrap_scratch
   char *lb;             /* break opportunities (u8_possible_linebreaks) */
   uint32_t *u32;        /* plain text's code points */
   size_t *off;          /* and the byte offset of each */
+  struct brk *brk;      /* the corrected opportunities, in order */
   int *mark;            /* forbid_glued_parens' difference array */
   size_t mark_cap;
   size_t *open;         /* forbid_glued_parens' stack of "(" */
@@ -72,6 +81,8 @@ scratch_reserve (struct wrap_scratch *w, size_t n)
   XGROW (w->u32, cap, n + 1);
   cap = w->cap;
   XGROW (w->off, cap, n + 1);
+  cap = w->cap;
+  XGROW (w->brk, cap, n + 1);
   w->cap = cap;
 }
 
@@ -85,6 +96,8 @@ struct para
                            at character starts only (the only places read) */
   struct wrap_scratch *w;
   bool composed;        /* plain, and surely NFC as text_nfc sees it */
+  struct brk *brk;      /* every position flagged AT_BREAK, n last */
+  size_t nbrk;
 };
 
 /* Whether UC is a space that disappears when a line breaks at it. */
@@ -152,8 +165,9 @@ opens_word (ucs4_t uc)
 }
 
 /* Forbid breaks in "(...)" glued to the word before it, as in
-   "apt.conf(5)": from the "(" to just after the matching ")". */
-static void
+   "apt.conf(5)": from the "(" to just after the matching ")".  Returns
+   whether there was any. */
+static bool
 forbid_glued_parens (struct para *p)
 {
   struct wrap_scratch *w = p->w;
@@ -205,7 +219,7 @@ forbid_glued_parens (struct para *p)
         }
     }
   if (!marked)
-    return;
+    return false;
   int inside = 0;
   for (size_t i = 0; i < p->n; i++)
     {
@@ -213,6 +227,7 @@ forbid_glued_parens (struct para *p)
       if (inside > 0)
         p->at[i] &= ~AT_BREAK;
     }
+  return true;
 }
 
 /* Whether I directly follows the hyphens that start a word ("-fPIC",
@@ -279,6 +294,41 @@ hyphens_after (struct hyphens *h, ucs4_t uc, size_t i, ucs4_t prev_uc,
     h->initial = i == 0 || (prev_f & (AT_SPACE | AT_GLUE)) || opens_word (prev_uc);
   h->in_run = true;
   return h->initial ? AT_LEAD_HYPHEN : 0;
+}
+
+/* Append to P's list the opportunity before plain character C (of the
+   code points CP, at the byte offsets OFF; C may be their count, for the
+   end), and where the text before it ends: at K or before, past the
+   spaces that end at K.  Opportunities never fall before a space in
+   plain text, so each run of spaces is walked over once. */
+static inline void
+add_break (struct para *p, const size_t *off, const uint32_t *cp, size_t c,
+           size_t k)
+{
+  while (k > 0 && (cp[k - 1] == ' ' || cp[k - 1] == 0x00A0 || cp[k - 1] == 0x202F))
+    k--;
+  p->brk[p->nbrk++] = (struct brk) { off[c], off[k] };
+}
+
+/* List P's opportunities anew from its flags, in one pass. */
+static void
+list_breaks (struct para *p)
+{
+  size_t run = 0;               /* where the spaces before I began */
+  bool spaces = false;          /* whether I follows a space */
+  p->nbrk = 0;
+  for (size_t i = 0; i <= p->n; i++)
+    {
+      if (i > 0 && (p->at[i] & AT_BREAK))
+        p->brk[p->nbrk++] = (struct brk) { i, spaces ? run : i };
+      if (i < p->n && (p->at[i] & AT_CHAR))
+        {
+          bool space = p->at[i] & (AT_SPACE | AT_GLUE);
+          if (space && !spaces)
+            run = i;
+          spaces = space;
+        }
+    }
 }
 
 /* para_init's passes over plain text: valid UTF-8 of plain characters
@@ -413,10 +463,16 @@ measure_plain (struct para *p)
             while (k > 0 && cp[k] == ' ')
               k--;
             if (!forbidden_break (f, cp[c], cp[c - 1], at[off[c - 1]], cp[k]))
-              f |= AT_BREAK;
+              {
+                f |= AT_BREAK;
+                /* The visible text ends after K, or further back when
+                   no-break spaces precede it too. */
+                add_break (p, off, cp, c, cp[k] == ' ' ? 0 : k + 1);
+              }
           }
         at[off[c]] = (unsigned char) f;
       }
+  add_break (p, off, cp, m, m);
   return true;
 }
 
@@ -499,12 +555,15 @@ para_init (struct para *p, const char *s, size_t n, struct wrap_scratch *w,
   p->w = w;
   p->composed = false;
   scratch_reserve (w, n);
+  p->brk = w->brk;
+  p->nbrk = 0;
   p->at = w->at;
   p->col = w->col;
   unsigned char *at = p->at;
 
   bool forced = false;
-  if (!measure_plain (p))
+  bool plain = measure_plain (p);
+  if (!plain)
     {
       if (only_plain)
         return false;
@@ -516,8 +575,11 @@ para_init (struct para *p, const char *s, size_t n, struct wrap_scratch *w,
     }
   at[n] |= AT_CHAR | AT_GRAPHEME | AT_BREAK;
 
-  if (memchr (s, '(', n))
-    forbid_glued_parens (p);
+  /* The list measure_plain made holds until a rule below changes a
+     flag. */
+  bool relist = !plain;
+  if (memchr (s, '(', n) && forbid_glued_parens (p))
+    relist = true;
   /* An indent may be dropped when its first word does not fit after it
      (libunistring 1.0 gives no opportunity there). */
   size_t i = 0;
@@ -527,12 +589,17 @@ para_init (struct para *p, const char *s, size_t n, struct wrap_scratch *w,
       while (i < n && !(at[i] & AT_CHAR))
         i++;
     }
-  if (i > 0 && i < n)
-    at[i] |= AT_BREAK;
+  if (i > 0 && i < n && !(at[i] & AT_BREAK))
+    {
+      at[i] |= AT_BREAK;
+      relist = true;
+    }
   /* A hard break is kept whatever the rules above said. */
   for (i = 1; forced && i < n; i++)
     if (at[i] & AT_FORCED)
       at[i] |= AT_BREAK;
+  if (relist)
+    list_breaks (p);
   return true;
 }
 
@@ -577,17 +644,6 @@ skip_spaces (const struct para *p, size_t a)
         a++;
     }
   return a;
-}
-
-/* The next corrected opportunity after I < P->n (P->n at the end:
-   para_init gives it AT_BREAK, which ends the walk). */
-static size_t
-next_break (const struct para *p, size_t i)
-{
-  do
-    i++;
-  while (!(p->at[i] & AT_BREAK));
-  return i;
 }
 
 /* Whether a forced cut at I reads acceptably: the line does not end
@@ -700,7 +756,9 @@ wrap_measured (const char *s, size_t n, int width, struct wrap_lines *out,
     return false;
   if (composed)
     *composed = p.composed;
-  size_t unit_end = 0;          /* the opportunity after START, kept across cuts */
+  /* The opportunity after START, kept across cuts, and its index in
+     the list; the first one after START, which only moves forward. */
+  size_t unit_end = 0, unit_j = 0, first_j = 0;
 
   size_t start = 0;
   while (start < n)
@@ -710,10 +768,17 @@ wrap_measured (const char *s, size_t n, int width, struct wrap_lines *out,
       /* The first opportunity after START is remembered: inside a long
          word cut into many lines it stays the same. */
       if (unit_end <= start)
-        unit_end = next_break (&p, start);
-      for (size_t b = unit_end; ; b = next_break (&p, b))
         {
-          size_t vis = trim_end (&p, start, b);
+          while (p.brk[first_j].pos <= start)
+            first_j++;
+          unit_j = first_j;
+          unit_end = p.brk[unit_j].pos;
+        }
+      for (size_t j = unit_j; ; j++)
+        {
+          size_t b = p.brk[j].pos;
+          /* trim_end (&p, START, B), from the list. */
+          size_t vis = p.brk[j].vis > start ? p.brk[j].vis : start;
           if (cols (&p, start, vis) > width)
             {
               over = b;
@@ -782,6 +847,7 @@ scratch_free (struct wrap_scratch *w)
   free (w->lb);
   free (w->u32);
   free (w->off);
+  free (w->brk);
   free (w->mark);
   free (w->open);
   free (w);
