@@ -331,6 +331,24 @@ list_breaks (struct para *p)
     }
 }
 
+/* The flags of each ASCII character in plain text, 0 for those that
+   are not plain (controls and DEL): measure_plain checks and flags an
+   ASCII character with one look-up. */
+static const unsigned char ascii_flags[0x80] = {
+#define CG (AT_CHAR | AT_GRAPHEME)
+#define CGS (AT_CHAR | AT_GRAPHEME | AT_SPACE)
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  CGS, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG,
+  CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG,
+  CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG,
+  CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG,
+  CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG,
+  CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, CG, 0,
+#undef CG
+#undef CGS
+};
+
 /* para_init's passes over plain text: valid UTF-8 of plain characters
    only (text_is_plain).  Every plain character is one column and a
    grapheme cluster of its own, the only space a break drops is U+0020,
@@ -367,12 +385,12 @@ measure_plain (struct para *p)
       col[i] = (long) m;
       if (b < 0x80)
         {
-          /* Printable ASCII: not a control character, not DEL. */
-          if (b - 0x20 >= 0x7F - 0x20)
+          /* Printable ASCII (no control character, no DEL), flagged
+             from a table: one look-up does both. */
+          f = ascii_flags[b];
+          if (!f)
             return false;
           uc = b;
-          if (uc == ' ')
-            f |= AT_SPACE;
           at[i++] = (unsigned char) f;
         }
       else if (b >= 0xC2 && b <= 0xCB)
