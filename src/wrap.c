@@ -98,6 +98,9 @@ struct para
   bool composed;        /* plain, and surely NFC as text_nfc sees it */
   struct brk *brk;      /* every position flagged AT_BREAK, n last */
   size_t nbrk;
+  size_t whole;         /* when all of it fits on one line, where the
+                           visible text ends (see para_init); else
+                           SIZE_MAX */
 };
 
 /* Whether UC is a space that disappears when a line breaks at it. */
@@ -359,9 +362,10 @@ static const unsigned char ascii_flags[0x80] = {
    one character in five) or hyphens is done only there.  Returns false,
    with P half measured, as soon as a character is not plain or the
    UTF-8 is invalid: the decoding is the check, so that prose is read
-   once.  Sets P->composed. */
+   once.  Sets P->composed.  When the text fits in FITS columns (not
+   counting the spaces that end it), stops there and sets P->whole. */
 static bool
-measure_plain (struct para *p)
+measure_plain (struct para *p, long fits)
 {
   struct wrap_scratch *w = p->w;
   const uint8_t *u = (const uint8_t *) p->s;
@@ -438,6 +442,16 @@ measure_plain (struct para *p)
   off[m] = n;
   at[n] = 0;
   col[n] = (long) m;
+  /* A paragraph that fits on the line needs no opportunity (half the
+     catalogue's at 40 columns). */
+  size_t k = m;
+  while (k > 0 && (cp[k - 1] == ' ' || cp[k - 1] == 0x00A0 || cp[k - 1] == 0x202F))
+    k--;
+  if ((long) k <= fits)
+    {
+      p->whole = off[k];
+      return true;
+    }
   const char *lb = w->lb;
   u32_possible_linebreaks (cp, m, "UTF-8", w->lb);
 
@@ -563,15 +577,19 @@ measure_general (struct para *p, const char *g, const char *lb)
 /* Measure S[0..N) into P: characters, graphemes, spaces, columns and the
    corrected break opportunities, with W's memory.  Plain text takes the
    fast passes; other text, or all text when ONLY_PLAIN, is left as it
-   is and false returned: P is then not measured. */
+   is and false returned: P is then not measured.  When plain text fits
+   in FITS columns once the spaces that end it are dropped (FITS < 0:
+   never), only its columns are measured and P->whole is set: greedy
+   filling would take it all on one line whatever its opportunities. */
 static bool
 para_init (struct para *p, const char *s, size_t n, struct wrap_scratch *w,
-           bool only_plain)
+           bool only_plain, long fits)
 {
   p->s = s;
   p->n = n;
   p->w = w;
   p->composed = false;
+  p->whole = SIZE_MAX;
   scratch_reserve (w, n);
   p->brk = w->brk;
   p->nbrk = 0;
@@ -580,7 +598,9 @@ para_init (struct para *p, const char *s, size_t n, struct wrap_scratch *w,
   unsigned char *at = p->at;
 
   bool forced = false;
-  bool plain = measure_plain (p);
+  bool plain = measure_plain (p, fits);
+  if (plain && p->whole != SIZE_MAX)
+    return true;
   if (!plain)
     {
       if (only_plain)
@@ -770,10 +790,15 @@ wrap_measured (const char *s, size_t n, int width, struct wrap_lines *out,
       return true;
     }
   struct para p;
-  if (!para_init (&p, s, n, scratch_of (out), only_plain))
+  if (!para_init (&p, s, n, scratch_of (out), only_plain, width))
     return false;
   if (composed)
     *composed = p.composed;
+  if (p.whole != SIZE_MAX)
+    {
+      add_line (out, &p, 0, p.whole);
+      return true;
+    }
   /* The opportunity after START, kept across cuts, and its index in
      the list; the first one after START, which only moves forward. */
   size_t unit_end = 0, unit_j = 0, first_j = 0;
@@ -879,7 +904,7 @@ wrap_breaks (const char *s, size_t n, bool raw, char *p)
     return;
   struct wrap_scratch *w = xcalloc (1, sizeof *w);
   struct para para;
-  para_init (&para, s, n, w, false);
+  para_init (&para, s, n, w, false, -1);
   for (size_t i = 0; i < n; i++)
     p[i] = i > 0 && (para.at[i] & (raw ? AT_RAW_BREAK : AT_BREAK)) ? 1 : 0;
   scratch_free (w);
