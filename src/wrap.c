@@ -5,7 +5,14 @@
    last word of a line (lines come out one column short), lets a word
    wider than the line overflow, and allows breaks that Unicode 15.1 or
    French typography forbid.  So the opportunities are corrected here
-   and the lines are filled by a greedy loop over display widths. */
+   and the lines are filled by a greedy loop over display widths.
+
+   Speed (the --wrap filter reads megabytes of short paragraphs): prose
+   made of plain characters (text_is_plain) is checked, decoded and
+   measured in one pass of its own, asked of libunistring only when it
+   does not fit on one line, and its opportunities listed so that the
+   greedy loop steps from one to the next; all working memory is kept
+   between paragraphs.  Any other text takes the general passes. */
 #include "system.h"
 
 #include <unictype.h>
@@ -46,7 +53,7 @@ struct brk
    measuring it. */
 struct wrap_scratch
 {
-  size_t cap;           /* elements in each of the arrays up to off */
+  size_t cap;           /* elements in each of the arrays up to brk */
   unsigned char *at;
   long *col;
   char *g;              /* grapheme cluster starts (u8_grapheme_breaks) */
@@ -444,12 +451,13 @@ measure_plain (struct para *p, long fits)
   col[n] = (long) m;
   /* A paragraph that fits on the line needs no opportunity (half the
      catalogue's at 40 columns). */
-  size_t k = m;
-  while (k > 0 && (cp[k - 1] == ' ' || cp[k - 1] == 0x00A0 || cp[k - 1] == 0x202F))
-    k--;
-  if ((long) k <= fits)
+  size_t shown = m;
+  while (shown > 0 && (cp[shown - 1] == ' ' || cp[shown - 1] == 0x00A0
+                       || cp[shown - 1] == 0x202F))
+    shown--;
+  if ((long) shown <= fits)
     {
-      p->whole = off[k];
+      p->whole = off[shown];
       return true;
     }
   const char *lb = w->lb;
