@@ -471,6 +471,8 @@ decode_input (struct view *v, struct pointer *p, int type, wint_t c,
     {
       view_draw_geometry (v, LINES, COLS);
       clearok (curscr, TRUE);
+      if (v->rows)
+        view_rows_forget (v->rows);
       p->down = false;
       ev->action = NAV_RESIZE;
       return true;
@@ -491,6 +493,7 @@ view_free (struct view *v)
   if (v->index)
     search_index_free (v->index);
   free (v->targets);
+  view_rows_free (v->rows);
   nav_free (&v->nav);
 }
 
@@ -538,7 +541,12 @@ view_run (const struct site *site, const struct view_options *options)
       if (need_draw)
         {
           view_draw (&v);
+          /* The guide's rows go to curses first, so that what kiosk
+             mode then draws over them is all that is left touched:
+             those rows are drawn afresh next frame. */
+          wnoutrefresh (stdscr);
           view_kiosk_draw (&v);
+          view_rows_forget_touched (v.rows);
           wnoutrefresh (stdscr);
           doupdate ();
           need_draw = false;
