@@ -14,14 +14,20 @@ struct wrap_line
   int width;      /* display columns of those bytes */
 };
 
+struct wrap_scratch;
+
 struct wrap_lines
 {
   struct wrap_line *lines;
   size_t count;
   size_t cap;
+  /* wrap.c's working memory, kept from one call to the next so that
+     wrapping many paragraphs allocates nothing per paragraph; freed by
+     wrap_lines_free. */
+  struct wrap_scratch *scratch;
 };
 
-#define WRAP_LINES_INIT { NULL, 0, 0 }
+#define WRAP_LINES_INIT { NULL, 0, 0, NULL }
 
 /* Wrap the paragraph S[0..N) (NFC UTF-8, no newline) to WIDTH columns
    (WIDTH >= 1), replacing OUT's lines.  Guarantees: no line is wider
@@ -33,6 +39,7 @@ struct wrap_lines
    break are dropped.  An empty paragraph gives one empty line. */
 void wrap_paragraph (const char *s, size_t n, int width, struct wrap_lines *out);
 
+/* Free LINES' lines and working memory, leaving it empty and reusable. */
 void wrap_lines_free (struct wrap_lines *lines);
 
 /* The break opportunities of S[0..N) (UTF-8): P[I] (0 < I < N) becomes 1

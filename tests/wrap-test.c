@@ -172,6 +172,25 @@ test_filter (void)
   free (out);
   free (err);
 
+  /* Lines that begin like plain prose and turn out otherwise part way
+     (the filter's fast pass gives them up to the general one): an
+     arrow and box drawing (plain, NFC, but not taken as surely so), an
+     overlong space, a surrogate, a sequence cut by the line's end, a C1
+     control, a soft hyphen, leading no-break spaces. */
+  in = "ok \xE2\x86\x92 fin \xE2\x94\x80\xE2\x94\x80\n"
+       "x \xE0\x80\xA0y\nsur \xED\xA0\x80\nabc \xE1\xBA\n"
+       "a\xC2\x85" "b\nco\xC2\xAD" "op\n\xC2\xA0\xC2\xA0" "abc def\n";
+  out = filter (in, strlen (in), 5, &status, &err);
+  CHECK_STR (out, "ok \xE2\x86\x92\nfin\n\xE2\x94\x80\xE2\x94\x80\n"
+                  "a\xEF\xBF\xBD" "b\nco\xC2\xAD" "op\n"
+                  "\xC2\xA0\xC2\xA0" "abc\ndef\n");
+  CHECK (status == 1);
+  CHECK (err && strstr (err, ":2: invalid UTF-8 at byte 3;") != NULL);
+  CHECK (err && strstr (err, ":3: invalid UTF-8 at byte 5;") != NULL);
+  CHECK (err && strstr (err, ":4: invalid UTF-8 at byte 5;") != NULL);
+  free (out);
+  free (err);
+
   /* A NUL byte in a line is a control character, not an end. */
   out = filter ("a\0b\n", 4, 10, &status, NULL);
   CHECK_STR (out, "a\xEF\xBF\xBD" "b\n");
