@@ -12,94 +12,6 @@
 #include "text.h"
 #include "view-private.h"
 
-/* What a piece of the screen is, for its colour and attributes. */
-enum role
-{
-  ROLE_TEXT,
-  ROLE_SITE,            /* the site title in the header */
-  ROLE_CRUMB,
-  ROLE_RULE,
-  ROLE_FRAME,           /* a button's frame */
-  ROLE_BUTTON,          /* a button's label */
-  ROLE_OFF,             /* a button that does nothing now */
-  ROLE_LANG_ON,         /* the language shown */
-  ROLE_LINK,
-  ROLE_FOCUS,           /* the focused link, the selected result */
-  ROLE_TITLE,           /* the page title, a result's title */
-  ROLE_HEADING,
-  ROLE_URL,
-  ROLE_QUOTE,
-  ROLE_CODE,
-  ROLE_CARD_LABEL,
-  ROLE_CARD,
-  ROLE_NOTICE,
-  ROLE_MUTED,
-  ROLE_MARK,            /* the match in a search snippet */
-  ROLE_KEY,             /* an on-screen keyboard key */
-  ROLE_COUNT
-};
-
-/* The one colour table (as ncdu has it): foreground, background, and the
-   attributes with colours and without them.  Without colours (NO_COLOR,
-   a monochrome terminal) bold, underline and reverse alone keep every
-   role apart and legible; dim is only for what does nothing. */
-static const struct
-{
-  short fg, bg;
-  attr_t colour;
-  attr_t mono;
-} theme[ROLE_COUNT] = {
-  [ROLE_TEXT]       = { -1, -1, A_NORMAL, A_NORMAL },
-  [ROLE_SITE]       = { COLOR_YELLOW, -1, A_BOLD, A_BOLD },
-  [ROLE_CRUMB]      = { COLOR_CYAN, -1, A_NORMAL, A_NORMAL },
-  [ROLE_RULE]       = { COLOR_BLUE, -1, A_NORMAL, A_NORMAL },
-  [ROLE_FRAME]      = { COLOR_CYAN, -1, A_NORMAL, A_NORMAL },
-  [ROLE_BUTTON]     = { -1, -1, A_BOLD, A_BOLD },
-  [ROLE_OFF]        = { COLOR_BLUE, -1, A_NORMAL, A_DIM },
-  [ROLE_LANG_ON]    = { COLOR_BLACK, COLOR_YELLOW, A_BOLD, A_REVERSE | A_BOLD },
-  [ROLE_LINK]       = { COLOR_CYAN, -1, A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE },
-  [ROLE_FOCUS]      = { COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD },
-  [ROLE_TITLE]      = { COLOR_YELLOW, -1, A_BOLD, A_BOLD | A_UNDERLINE },
-  [ROLE_HEADING]    = { COLOR_GREEN, -1, A_BOLD, A_BOLD },
-  [ROLE_URL]        = { COLOR_MAGENTA, -1, A_NORMAL, A_UNDERLINE },
-  [ROLE_QUOTE]      = { COLOR_GREEN, -1, A_NORMAL, A_NORMAL },
-  [ROLE_CODE]       = { COLOR_YELLOW, -1, A_NORMAL, A_NORMAL },
-  [ROLE_CARD_LABEL] = { COLOR_CYAN, -1, A_BOLD, A_BOLD },
-  [ROLE_CARD]       = { COLOR_BLUE, -1, A_NORMAL, A_NORMAL },
-  [ROLE_NOTICE]     = { COLOR_RED, -1, A_BOLD, A_REVERSE },
-  [ROLE_MUTED]      = { -1, -1, A_DIM, A_NORMAL },
-  [ROLE_MARK]       = { COLOR_BLACK, COLOR_YELLOW, A_BOLD, A_REVERSE },
-  [ROLE_KEY]        = { -1, -1, A_BOLD, A_BOLD },
-};
-
-/* Colours from the theme table, or attributes alone. */
-void
-view_draw_init (struct view *v)
-{
-  const char *no_colour = getenv ("NO_COLOR");
-  v->colour = has_colors () && !(no_colour && *no_colour);
-  if (v->colour && start_color () == OK)
-    {
-      use_default_colors ();
-      for (int r = 0; r < ROLE_COUNT; r++)
-        init_pair ((short) (r + 1), theme[r].fg, theme[r].bg);
-    }
-  else
-    v->colour = false;
-  /* Italics only where the terminal has them; underline stands in. */
-  const char *sitm = tigetstr ((char *) "sitm");
-  v->italics = sitm && sitm != (char *) -1;
-}
-
-/* The attributes of ROLE. */
-static attr_t
-role_attr (const struct view *v, enum role role)
-{
-  if (v->colour)
-    return COLOR_PAIR (role + 1) | theme[role].colour;
-  return theme[role].mono;
-}
-
 /* The attributes of a layout span of STYLE bits; FOCUSED for the
    focused link.  One role gives the colour, by precedence; strong and
    emphasis add to it. */
@@ -129,7 +41,7 @@ style_attr (const struct view *v, unsigned style, bool focused)
           role = order[i].role;
           break;
         }
-  attr_t a = role_attr (v, role);
+  attr_t a = view_role_attr (v, role);
   if (style & LAYOUT_STRONG)
     a |= A_BOLD;
   if (style & LAYOUT_EMPH)
@@ -348,7 +260,7 @@ draw_small (struct view *v)
   int lines = v->geo.lines, cols = v->geo.cols;
   for (int y = 0; y < lines; y++)
     blank_row (y);
-  attr_t a = role_attr (v, ROLE_BUTTON);
+  attr_t a = view_role_attr (v, ROLE_BUTTON);
   if (width_of (both) <= cols || lines < 2)
     {
       int w = width_of (both);
@@ -408,7 +320,7 @@ draw_breadcrumb (struct view *v, int y, int maxw)
       char *text = strbuf_steal (&b);
       if (width_of (text) <= maxw || first + 1 == n)
         {
-          put_cut (y, 1, text, role_attr (v, ROLE_CRUMB), maxw);
+          put_cut (y, 1, text, view_role_attr (v, ROLE_CRUMB), maxw);
           free (text);
           return;
         }
@@ -460,11 +372,11 @@ draw_header (struct view *v)
   for (int i = 0; i < cells; i++)
     {
       int w = width_of (labels[i]) + 2;
-      attr_t frame = role_attr (v, ROLE_FRAME);
+      attr_t frame = view_role_attr (v, ROLE_FRAME);
       put (0, x, i == 0 ? "┌" : "┬", frame, 1);
       put_repeat (0, x + 1, "─", w, frame);
       put (1, x, "│", frame, 1);
-      attr_t a = role_attr (v, i == current ? ROLE_LANG_ON : ROLE_BUTTON);
+      attr_t a = view_role_attr (v, i == current ? ROLE_LANG_ON : ROLE_BUTTON);
       put (1, x + 1, " ", a, 1);
       put (1, x + 2, labels[i], a, w);
       put (1, x + 1 + w - 1, " ", a, 1);
@@ -474,15 +386,15 @@ draw_header (struct view *v)
                   i == 2 ? NAV_LANG_BOTH : i);
       x += w + 1;
     }
-  put (0, x, "┐", role_attr (v, ROLE_FRAME), 1);
-  put (1, x, "│", role_attr (v, ROLE_FRAME), 1);
-  put (2, x, "┘", role_attr (v, ROLE_FRAME), 1);
+  put (0, x, "┐", view_role_attr (v, ROLE_FRAME), 1);
+  put (1, x, "│", view_role_attr (v, ROLE_FRAME), 1);
+  put (2, x, "┘", view_role_attr (v, ROLE_FRAME), 1);
 
   const char *title = v->site->title[s->lang] ? v->site->title[s->lang]
                       : v->site->title[lang_other (s->lang)];
-  put_cut (0, 1, title ? title : PACKAGE, role_attr (v, ROLE_SITE), bx - 2);
+  put_cut (0, 1, title ? title : PACKAGE, view_role_attr (v, ROLE_SITE), bx - 2);
   draw_breadcrumb (v, 1, bx - 2);
-  put_repeat (2, 0, "─", bx, role_attr (v, ROLE_RULE));
+  put_repeat (2, 0, "─", bx, view_role_attr (v, ROLE_RULE));
 }
 
 /* "3/7": the screenful showing line TOP of TOTAL lines, HEIGHT at a time. */
@@ -549,20 +461,20 @@ draw_footer (struct view *v, size_t top, size_t total, size_t height)
     {
       const char *label = icons ? icon[i] : full[i];
       int w = width_of (label) + 4;
-      draw_box (y, x, w, label, role_attr (v, on[i] ? ROLE_FRAME : ROLE_OFF),
-                role_attr (v, on[i] ? ROLE_BUTTON : ROLE_OFF));
+      draw_box (y, x, w, label, view_role_attr (v, on[i] ? ROLE_FRAME : ROLE_OFF),
+                view_role_attr (v, on[i] ? ROLE_BUTTON : ROLE_OFF));
       add_action (v, y, y + 2, x, x + w, act[i], 0);
       x += w + 1;
     }
   int rx = cols - 1 - 2 * 5 - 1;
-  draw_box (y, rx, 5, "▲", role_attr (v, up ? ROLE_FRAME : ROLE_OFF),
-            role_attr (v, up ? ROLE_BUTTON : ROLE_OFF));
+  draw_box (y, rx, 5, "▲", view_role_attr (v, up ? ROLE_FRAME : ROLE_OFF),
+            view_role_attr (v, up ? ROLE_BUTTON : ROLE_OFF));
   add_action (v, y, y + 2, rx, rx + 5, NAV_PAGE_UP, 0);
-  draw_box (y, rx + 6, 5, "▼", role_attr (v, down ? ROLE_FRAME : ROLE_OFF),
-            role_attr (v, down ? ROLE_BUTTON : ROLE_OFF));
+  draw_box (y, rx + 6, 5, "▼", view_role_attr (v, down ? ROLE_FRAME : ROLE_OFF),
+            view_role_attr (v, down ? ROLE_BUTTON : ROLE_OFF));
   add_action (v, y, y + 2, rx + 6, rx + 11, NAV_PAGE_DOWN, 0);
   if (*pos)
-    put (y + 1, rx - 1 - width_of (pos), pos, role_attr (v, ROLE_MUTED), cols);
+    put (y + 1, rx - 1 - width_of (pos), pos, view_role_attr (v, ROLE_MUTED), cols);
 
   free (pos);
   for (int i = 0; i < 4; i++)
@@ -620,7 +532,7 @@ draw_lines (struct view *v, const struct layout *layout, size_t top, int focus)
           x += w;
         }
       if (line->nspans == 0)
-        put (y, x0, line->text, role_attr (v, ROLE_TEXT), cols - x0);
+        put (y, x0, line->text, view_role_attr (v, ROLE_TEXT), cols - x0);
       /* Lines a link covers without a span of its own (a button's frame)
          are its target too. */
       for (size_t k = 0; k < layout->nlinks; k++)
@@ -644,7 +556,7 @@ draw_snippet (const struct view *v, int y, int x, const struct search_hit *hit,
   size_t a = hit->mark_start <= len ? hit->mark_start : len;
   size_t b = hit->mark_end <= len && hit->mark_end >= a ? hit->mark_end : a;
   int w = put_n (y, x, s, a, base, maxw);
-  w += put_n (y, x + w, s + a, b - a, role_attr (v, ROLE_MARK), maxw - w);
+  w += put_n (y, x + w, s + a, b - a, view_role_attr (v, ROLE_MARK), maxw - w);
   put_n (y, x + w, s + b, len - b, base, maxw - w);
 }
 
@@ -686,12 +598,12 @@ draw_keyboard (struct view *v)
         if (width_of (label) > inner && ev.action == NAV_ACTIVATE)
           label = "✓";
         if (g->key_h == 3)
-          draw_box (y, x, g->key_w, label, role_attr (v, ROLE_FRAME),
-                    role_attr (v, ROLE_KEY));
+          draw_box (y, x, g->key_w, label, view_role_attr (v, ROLE_FRAME),
+                    view_role_attr (v, ROLE_KEY));
         else
           {
             /* One row: reverse cells, a blank column between them. */
-            attr_t a = role_attr (v, ROLE_KEY) | A_REVERSE;
+            attr_t a = view_role_attr (v, ROLE_KEY) | A_REVERSE;
             int w = g->key_w > 1 ? g->key_w - 1 : 1;
             put_repeat (y, x, " ", w, a);
             int lw = width_of (label);
@@ -712,10 +624,10 @@ draw_search (struct view *v)
     blank_row (y);
 
   int x = 1;
-  x += put (g->query_y, x, _("Search:"), role_attr (v, ROLE_CARD_LABEL), cols - x);
+  x += put (g->query_y, x, _("Search:"), view_role_attr (v, ROLE_CARD_LABEL), cols - x);
   x += 1;
-  int qw = put (g->query_y, x, s->query, role_attr (v, ROLE_BUTTON), cols - x - 1);
-  put (g->query_y, x + qw, " ", role_attr (v, ROLE_FOCUS), 1);
+  int qw = put (g->query_y, x, s->query, view_role_attr (v, ROLE_BUTTON), cols - x - 1);
+  put (g->query_y, x + qw, " ", view_role_attr (v, ROLE_FOCUS), 1);
   if (s->query[0])
     {
       char *count = v->nhits
@@ -723,13 +635,13 @@ draw_search (struct view *v)
         : xstrdup (_("nothing found"));
       int cw = width_of (count);
       if (x + qw + 2 + cw < cols)
-        put (g->query_y, cols - 1 - cw, count, role_attr (v, ROLE_MUTED), cw);
+        put (g->query_y, cols - 1 - cw, count, view_role_attr (v, ROLE_MUTED), cw);
       free (count);
     }
   else
     put (g->results_y, 1, _("Tap the letters below to search the guide; "
                             "accents are not needed."),
-         role_attr (v, ROLE_MUTED), cols - 2);
+         view_role_attr (v, ROLE_MUTED), cols - 2);
 
   for (int k = 0; k < g->results_fit; k++)
     {
@@ -741,7 +653,7 @@ draw_search (struct view *v)
       const struct search_hit *hit = &v->hits[i];
       int y = g->results_y + 3 * k;
       bool selected = s->selected == (int) i;
-      attr_t base = role_attr (v, selected ? ROLE_FOCUS : ROLE_TEXT);
+      attr_t base = view_role_attr (v, selected ? ROLE_FOCUS : ROLE_TEXT);
       if (selected)
         {
           put_repeat (y, 0, " ", cols, base);
@@ -752,16 +664,16 @@ draw_search (struct view *v)
           /* The snippet is the title: highlight it there, and give the
              summary below rather than the title twice. */
           draw_snippet (v, y, 2, hit, cols - 4,
-                        selected ? base : role_attr (v, ROLE_TITLE));
+                        selected ? base : view_role_attr (v, ROLE_TITLE));
           const struct page_text *t = page_text_in (hit->page, hit->lang, NULL);
           if (t && t->summary)
-            put_cut (y + 1, 4, t->summary, selected ? base : role_attr (v, ROLE_MUTED),
+            put_cut (y + 1, 4, t->summary, selected ? base : view_role_attr (v, ROLE_MUTED),
                  cols - 6);
         }
       else
         {
           put_cut (y, 2, title_of (hit->page, hit->lang),
-               selected ? base : role_attr (v, ROLE_TITLE), cols - 4);
+               selected ? base : view_role_attr (v, ROLE_TITLE), cols - 4);
           draw_snippet (v, y + 1, 4, hit, cols - 6, base);
         }
       int y1 = y + 2 < g->keys_y ? y + 2 : y + 1;

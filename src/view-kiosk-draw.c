@@ -18,8 +18,6 @@
    start of the site title, which does nothing else when tapped. */
 #define CORNER_COLS 6
 #define CORNER_ROWS 1
-/* The kiosk screens' colour pairs come after view-draw.c's. */
-#define PAIR_BASE 40
 
 /* The fixed bilingual texts.  They are not translated on purpose: they
    greet whoever comes, so they show French and Vietnamese at once,
@@ -35,52 +33,6 @@ static const char welcome_sep[] = " · ";
 static const char *const autonym[LANG_COUNT] = {
   "Français", "Tiếng Việt"
 };
-
-/* What a piece of a kiosk screen is, for its colour and attributes. */
-enum role
-{
-  ROLE_TEXT,
-  ROLE_TITLE,
-  ROLE_FRAME,
-  ROLE_BUTTON,
-  ROLE_FOCUS,
-  ROLE_ALERT,
-  ROLE_MUTED,
-  ROLE_COUNT
-};
-
-/* Colours, and the attributes that keep the roles apart without them. */
-static const struct
-{
-  short fg, bg;
-  attr_t colour;
-  attr_t mono;
-} theme[ROLE_COUNT] = {
-  [ROLE_TEXT]   = { -1, -1, A_NORMAL, A_NORMAL },
-  [ROLE_TITLE]  = { COLOR_YELLOW, -1, A_BOLD, A_BOLD },
-  [ROLE_FRAME]  = { COLOR_CYAN, -1, A_NORMAL, A_NORMAL },
-  [ROLE_BUTTON] = { -1, -1, A_BOLD, A_BOLD },
-  [ROLE_FOCUS]  = { COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD },
-  [ROLE_ALERT]  = { COLOR_RED, -1, A_BOLD, A_REVERSE | A_BOLD },
-  [ROLE_MUTED]  = { -1, -1, A_DIM, A_NORMAL },
-};
-
-/* The attributes of ROLE. */
-static attr_t
-role_attr (const struct view *v, enum role role)
-{
-  if (v->colour)
-    return COLOR_PAIR (PAIR_BASE + role) | theme[role].colour;
-  return theme[role].mono;
-}
-
-void
-view_kiosk_draw_init (struct view *v)
-{
-  if (v->colour)
-    for (int r = 0; r < ROLE_COUNT; r++)
-      init_pair ((short) (PAIR_BASE + r), theme[r].fg, theme[r].bg);
-}
 
 /* Write as much of S as fits in MAXW columns at row Y, column X, whole
    grapheme clusters only.  Returns the columns written. */
@@ -178,11 +130,11 @@ static void
 draw_button (struct view *v, int y, int x, int w, int h, const char *label,
              bool focus, enum kiosk_action action, int arg)
 {
-  attr_t text = role_attr (v, focus ? ROLE_FOCUS : ROLE_BUTTON);
+  attr_t text = view_role_attr (v, focus ? ROLE_FOCUS : ROLE_BUTTON);
   int lw = width_of (label);
   if (h >= 3)
     {
-      draw_frame (y, x, w, h, role_attr (v, ROLE_FRAME));
+      draw_frame (y, x, w, h, view_role_attr (v, ROLE_FRAME));
       int mid = y + h / 2;
       if (focus)
         put_repeat (mid, x + 1, " ", w - 2, text);
@@ -218,11 +170,11 @@ draw_countdown (struct view *v, long long now)
   int h = n + 2;
   int y = LINES > h ? (LINES - h) / 2 : 0;
   int x = (COLS - w) / 2;
-  draw_frame (y, x, w, h, role_attr (v, ROLE_TITLE));
+  draw_frame (y, x, w, h, view_role_attr (v, ROLE_SITE));
   for (int i = 0; i < n; i++)
     {
-      attr_t a = role_attr (v, rows[i] == secs ? ROLE_ALERT
-                            : i < 3 ? ROLE_TITLE : ROLE_BUTTON);
+      attr_t a = view_role_attr (v, rows[i] == secs ? ROLE_ALERT
+                            : i < 3 ? ROLE_SITE : ROLE_BUTTON);
       put_centred (y + 1 + i, rows[i], a);
     }
 }
@@ -249,19 +201,19 @@ draw_attract (struct view *v, long long now)
   if (y < 0)
     y = 0;
   if (title)
-    put_centred (y, title, role_attr (v, ROLE_TITLE));
+    put_centred (y, title, view_role_attr (v, ROLE_SITE));
   int w = one_row ? width_of (both) + 6
           : (width_of (welcome_fr) > width_of (welcome_vi)
              ? width_of (welcome_fr) : width_of (welcome_vi)) + 6;
   if (w > COLS)
     w = COLS;
-  draw_frame (y + 2, (COLS - w) / 2, w, box_h, role_attr (v, ROLE_FRAME));
+  draw_frame (y + 2, (COLS - w) / 2, w, box_h, view_role_attr (v, ROLE_FRAME));
   if (one_row)
-    put_centred (y + 3, both, role_attr (v, ROLE_BUTTON));
+    put_centred (y + 3, both, view_role_attr (v, ROLE_BUTTON));
   else
     {
-      put_centred (y + 3, welcome_fr, role_attr (v, ROLE_BUTTON));
-      put_centred (y + 4, welcome_vi, role_attr (v, ROLE_BUTTON));
+      put_centred (y + 3, welcome_fr, view_role_attr (v, ROLE_BUTTON));
+      put_centred (y + 4, welcome_vi, view_role_attr (v, ROLE_BUTTON));
     }
   free (both);
 }
@@ -278,9 +230,9 @@ draw_pin (struct view *v, long long now)
   int y = LINES > total ? (LINES - total) / 2 : 0;
   int kw = (COLS - 4) / 3 > 14 ? 14 : (COLS - 4) / 3;
 
-  put_centred (y++, _("Staff access"), role_attr (v, ROLE_TITLE));
+  put_centred (y++, _("Staff access"), view_role_attr (v, ROLE_SITE));
   put_centred (y++, _("Type the staff PIN on the keys below."),
-               role_attr (v, ROLE_MUTED));
+               view_role_attr (v, ROLE_MUTED));
 
   /* The PIN itself never shows: one dot a digit. */
   char dots[KIOSK_PIN_MAX * 4 + 1] = "";
@@ -290,23 +242,23 @@ draw_pin (struct view *v, long long now)
   int fx = (COLS - fw) / 2;
   if (kh == 3)
     {
-      draw_frame (y, fx, fw, 3, role_attr (v, ROLE_FRAME));
-      put_centred (y + 1, dots, role_attr (v, ROLE_BUTTON));
+      draw_frame (y, fx, fw, 3, view_role_attr (v, ROLE_FRAME));
+      put_centred (y + 1, dots, view_role_attr (v, ROLE_BUTTON));
       y += 3;
     }
   else
-    put_centred (y++, *dots ? dots : "_", role_attr (v, ROLE_BUTTON));
+    put_centred (y++, *dots ? dots : "_", view_role_attr (v, ROLE_BUTTON));
 
   unsigned wait = kiosk_pin_wait (k, now);
   if (wait > 0)
     {
       /* TRANSLATORS: %u is a number of seconds ("s", the unit). */
       char *msg = xasprintf (_("Too many wrong PINs. Wait: %u s"), wait);
-      put_centred (y, msg, role_attr (v, ROLE_ALERT));
+      put_centred (y, msg, view_role_attr (v, ROLE_ALERT));
       free (msg);
     }
   else if (k->pin_wrong)
-    put_centred (y, _("Wrong PIN."), role_attr (v, ROLE_ALERT));
+    put_centred (y, _("Wrong PIN."), view_role_attr (v, ROLE_ALERT));
   y++;
 
   static const char *const keys[12] = {
@@ -344,7 +296,7 @@ draw_menu (struct view *v)
   int y = LINES > total ? (LINES - total) / 2 : 0;
   int w = COLS - 4 > 52 ? 52 : COLS - 4;
   int x = (COLS - w) / 2;
-  put_centred (y, _("Staff menu"), role_attr (v, ROLE_TITLE));
+  put_centred (y, _("Staff menu"), view_role_attr (v, ROLE_SITE));
   y += 2;
   for (int i = 0; i < KIOSK_ITEM_COUNT; i++)
     {
@@ -397,8 +349,8 @@ draw_report (struct view *v)
   const char *title = vk->k.report == KIOSK_REPORT_RELOAD ? _("Reload content")
     : vk->k.report == KIOSK_REPORT_STATISTICS ? _("Statistics")
     : _("Content diagnostics");
-  put (0, 1, title, role_attr (v, ROLE_TITLE), COLS - 2);
-  put_repeat (1, 0, "─", COLS, role_attr (v, ROLE_FRAME));
+  put (0, 1, title, view_role_attr (v, ROLE_SITE), COLS - 2);
+  put_repeat (1, 0, "─", COLS, view_role_attr (v, ROLE_FRAME));
 
   int width = COLS - 2 > 1 ? COLS - 2 : 1;
   struct report_line *lines = NULL;
@@ -431,7 +383,7 @@ draw_report (struct view *v)
       const struct report_line *l = &lines[top + r];
       char *text = xstrndup (vk->report.lines[l->para] + l->start, l->len);
       bool error = strstr (vk->report.lines[l->para], ": error: ") != NULL;
-      attr_t a = role_attr (v, error ? ROLE_ALERT : ROLE_TEXT);
+      attr_t a = view_role_attr (v, error ? ROLE_ALERT : ROLE_TEXT);
       put (body_y + (int) r, 1, text, a, width);
       free (text);
     }
@@ -449,7 +401,7 @@ draw_report (struct view *v)
       size_t last = top + height < nlines ? top + height : nlines;
       char *pos = xasprintf ("%zu–%zu/%zu", top + 1, last, nlines);
       put (footer_y + 1, rx - 1 - width_of (pos), pos,
-           role_attr (v, ROLE_MUTED), COLS);
+           view_role_attr (v, ROLE_MUTED), COLS);
       free (pos);
     }
 }
@@ -463,8 +415,8 @@ draw_notice (struct view *v)
   if (w > COLS)
     w = COLS;
   int y = LINES / 2 - 1;
-  draw_frame (y, (COLS - w) / 2, w, 3, role_attr (v, ROLE_ALERT));
-  put_centred (y + 1, msg, role_attr (v, ROLE_ALERT));
+  draw_frame (y, (COLS - w) / 2, w, 3, view_role_attr (v, ROLE_ALERT));
+  put_centred (y + 1, msg, view_role_attr (v, ROLE_ALERT));
 }
 
 /* Put the staff corner first among the guide's tap targets, so that

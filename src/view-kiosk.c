@@ -54,7 +54,6 @@ view_kiosk_start (struct view *v)
       signal (SIGQUIT, SIG_IGN);
       signal (SIGTSTP, SIG_IGN);
     }
-  view_kiosk_draw_init (v);
   kiosk_init (&vk->k, idle_seconds (v), v->options->staff,
               v->site->default_lang, view_kiosk_now ());
 }

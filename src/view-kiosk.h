@@ -80,9 +80,6 @@ void view_kiosk_shown (struct view *v);
 /* Milliseconds on a clock that never jumps. */
 long long view_kiosk_now (void);
 
-/* Set up the kiosk screens' colours (once, after view_draw_init). */
-void view_kiosk_draw_init (struct view *v);
-
 /* Draw the kiosk's screen over the guide view_draw() drew, and record
    the staff corner as a tap target. */
 void view_kiosk_draw (struct view *v);

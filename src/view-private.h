@@ -1,5 +1,6 @@
 /* view-private.h -- what view.c (the loop, keys and taps) and
-   view-draw.c (geometry, drawing, hit testing) share.  No curses types
+   view-draw.c (geometry, drawing, hit testing), view-theme.c (colours)
+   and kiosk mode's screens share.  No curses types
    here: only view*.c files include curses.h. */
 #ifndef KIOSQUE_VIEW_PRIVATE_H
 #define KIOSQUE_VIEW_PRIVATE_H
@@ -29,6 +30,35 @@
 #define VIEW_FOOTER_ROWS 3
 /* Keys per row of the on-screen keyboard. */
 #define VIEW_KEYS_PER_ROW 13
+
+/* What a piece of the screen is, for its colour and attributes. */
+enum role
+{
+  ROLE_TEXT,
+  ROLE_SITE,            /* the site title in the header, the titles
+                           of kiosk mode's screens */
+  ROLE_CRUMB,
+  ROLE_RULE,
+  ROLE_FRAME,           /* a button's frame */
+  ROLE_BUTTON,          /* a button's label */
+  ROLE_OFF,             /* a button that does nothing now */
+  ROLE_LANG_ON,         /* the language shown */
+  ROLE_LINK,
+  ROLE_FOCUS,           /* the focused link, the selected result */
+  ROLE_TITLE,           /* the page title, a result's title */
+  ROLE_HEADING,
+  ROLE_URL,
+  ROLE_QUOTE,
+  ROLE_CODE,
+  ROLE_CARD_LABEL,
+  ROLE_CARD,
+  ROLE_NOTICE,
+  ROLE_ALERT,           /* kiosk mode: a warning, a wrong PIN */
+  ROLE_MUTED,
+  ROLE_MARK,            /* the match in a search snippet */
+  ROLE_KEY,             /* an on-screen keyboard key */
+  ROLE_COUNT
+};
 
 /* A place on screen that answers a tap with an event.  Drawing records
    them, so a tap always means what the visitor saw there. */
@@ -104,8 +134,12 @@ struct view
 /* Compute V->geo for a screen of LINES x COLS. */
 void view_draw_geometry (struct view *v, int lines, int cols);
 
-/* Set up colours (once, after the screen is started). */
-void view_draw_init (struct view *v);
+/* Set up colours (once, after the screen is started): V->colour and
+   V->italics (view-theme.c). */
+void view_theme_init (struct view *v);
+
+/* The curses attributes (an attr_t) of ROLE on V's screen. */
+unsigned long view_role_attr (const struct view *v, enum role role);
 
 /* Draw everything from V's state onto the screen (not yet refreshed),
    recording the tap targets. */

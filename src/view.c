@@ -527,7 +527,7 @@ view_run (const struct site *site, const struct view_options *options)
   memset (&v, 0, sizeof v);
   v.site = site;
   v.options = options;
-  view_draw_init (&v);
+  view_theme_init (&v);
   nav_init (&v.nav, site, options->page, options->lang);
   v.nav.tap_guard_ms = options->tap_guard_ms;
   view_kiosk_start (&v);
