@@ -41,8 +41,9 @@
 # minutes at the default rate):
 #   KIOSQUE=src/kiosque KIOSQUE_TERM=tests/term srcdir=SRC top_srcdir=SRC \
 #     LONGRUN_HOURS=24 LONGRUN_OUT=/tmp/longrun sh SRC/tests/longrun.sh
-# LONGRUN_OUT keeps the memory samples (mem.tsv), the CSV and the log.
-# make check runs a simulated hour and a half (under a minute).
+# LONGRUN_OUT keeps the memory samples (mem.tsv), the CSV, the script
+# played and, under massif, its snapshots.  LONGRUN_SEED picks other
+# visitors.  make check runs a simulated hour and a half (a minute).
 #
 # LONGRUN_RATE is at most 100: the kiosk wakes every 200 ms to look at
 # its timers, and libfaketime divides poll()'s timeout by the rate in
