@@ -453,9 +453,11 @@ kiosk_keep_places (struct nav_state *s, const struct site *site)
         free (p->page);
     }
   s->nhistory = kept;
-  /* Links may have moved: no focus carried over. */
+  /* Links may have moved: no focus carried over; the search results
+     are new, shown from the first. */
   s->focus = -1;
   s->selected = -1;
+  s->results_top = 0;
   if (s->page && site_find (site, s->page))
     return false;
   free (s->page);

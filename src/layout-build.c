@@ -44,13 +44,22 @@ layout_build_line_adds (struct linebuf *lb, const char *s, unsigned style,
   layout_build_line_add (lb, s, strlen (s), style, link);
 }
 
-/* Append COUNT copies of the NUL-terminated S. */
+/* Append COUNT copies of the NUL-terminated S, as one addition: a
+   frame's edge a character at a time cost a growth check and a call
+   per character. */
 void
 layout_build_line_repeat (struct linebuf *lb, const char *s, int count,
                           unsigned style, int link)
 {
-  for (int i = 0; i < count; i++)
-    layout_build_line_adds (lb, s, style, link);
+  size_t n = strlen (s);
+  if (count <= 0 || n == 0 || (size_t) count > SIZE_MAX / n)
+    return;
+  size_t total = (size_t) count * n;
+  char *run = xmalloc (total);
+  for (size_t i = 0; i < total; i += n)
+    memcpy (run + i, s, n);
+  layout_build_line_add (lb, run, total, style, link);
+  free (run);
 }
 
 /* Cut LB's text to LEN bytes, clipping its spans to match. */

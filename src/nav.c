@@ -204,7 +204,9 @@ push_place (struct nav_state *s)
     }
   XGROW (s->history, s->history_cap, s->nhistory + 1);
   struct nav_place *p = &s->history[s->nhistory++];
-  p->screen = s->screen;
+  /* The help is no place of its own: Back returns to what it was
+     opened over. */
+  p->screen = s->screen == NAV_SCREEN_HELP ? s->help_from : s->screen;
   p->page = xstrdup (s->page);
   p->anchor = s->anchor;
   p->focus = s->focus;
@@ -338,12 +340,27 @@ scroll_help (struct nav_state *s, const struct nav_env *env, long delta)
   return NAV_REDRAW;
 }
 
+/* How many results show at once: at least one, as for the selection,
+   so that the results never scroll past the last one. */
+static size_t
+results_shown (const struct nav_env *env)
+{
+  return env->results_height ? env->results_height : 1;
+}
+
+/* The largest first result that still fills the results' rows. */
+static size_t
+results_limit (const struct nav_env *env)
+{
+  size_t h = results_shown (env);
+  return env->nresults > h ? env->nresults - h : 0;
+}
+
 /* Scroll the search results by DELTA rows of results. */
 static unsigned
 scroll_results (struct nav_state *s, const struct nav_env *env, long delta)
 {
-  size_t limit = env->nresults > env->results_height
-                 ? env->nresults - env->results_height : 0;
+  size_t limit = results_limit (env);
   size_t top = s->results_top < limit ? s->results_top : limit;
   size_t want;
   if (delta < 0)
@@ -355,9 +372,21 @@ scroll_results (struct nav_state *s, const struct nav_env *env, long delta)
   s->results_top = want;
   if (s->selected >= 0
       && ((size_t) s->selected < want
-          || (size_t) s->selected >= want + env->results_height))
+          || (size_t) s->selected >= want + results_shown (env)))
     s->selected = -1;
   return NAV_REDRAW;
+}
+
+/* After a resize: the selected result still in view, and no rows left
+   empty below the last result that earlier ones could fill. */
+static void
+fit_results (struct nav_state *s, const struct nav_env *env)
+{
+  size_t h = results_shown (env);
+  if (s->selected >= 0 && (size_t) s->selected >= s->results_top + h)
+    s->results_top = (size_t) s->selected - h + 1;
+  if (s->results_top > results_limit (env))
+    s->results_top = results_limit (env);
 }
 
 /* Move the selected search result by DIR, keeping it on screen. */
@@ -371,7 +400,7 @@ select_result (struct nav_state *s, const struct nav_env *env, int dir)
   if (sel < 0 || (size_t) sel >= env->nresults)
     return 0;
   s->selected = (int) sel;
-  size_t h = env->results_height ? env->results_height : 1;
+  size_t h = results_shown (env);
   if ((size_t) sel < s->results_top)
     s->results_top = (size_t) sel;
   else if ((size_t) sel >= s->results_top + h)
@@ -650,6 +679,7 @@ nav_apply (struct nav_state *s, const struct nav_event *ev,
          new layout.  Side by side needs the width to stay. */
       if (s->both && !env->wide)
         s->both = false;
+      fit_results (s, env);
       return NAV_RELAYOUT | NAV_REDRAW;
     default:
       break;

@@ -711,9 +711,12 @@ make_snippet (const struct field *f, size_t ms, size_t me, int width,
 {
   const char *p = f->plain;
   size_t ls = ms, le = me;
-  while (ls > 0 && p[ls - 1] != '\n')
+  /* A CR ends the line too: CR LF is one grapheme, so stopping at the
+     LF alone would take the whole CR LF into the line, and a lone CR is
+     a line end for the loader. */
+  while (ls > 0 && p[ls - 1] != '\n' && p[ls - 1] != '\r')
     ls--;
-  while (le < f->plain_len && p[le] != '\n')
+  while (le < f->plain_len && p[le] != '\n' && p[le] != '\r')
     le++;
 
   /* The line's graphemes in the map: [first, last). */

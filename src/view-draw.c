@@ -1,7 +1,8 @@
 /* view-draw.c -- where things go on the screen, drawing them from the
    navigation state and the layout, and what a tap at a place means.
-   Drawing reads state and layout only; every frame writes every row, so
-   curses sends the terminal only what changed (no clear()). */
+   Drawing reads state and layout only; every frame writes every row,
+   into the row record (view-rows.c), which hands curses only the rows
+   that changed (no clear()). */
 #include "system.h"
 
 #define NCURSES_WIDECHAR 1
@@ -143,51 +144,10 @@ width_of (const char *s)
   return text_width (s, strlen (s));
 }
 
-/* The code point of the UTF-8 sequence at S[0..N) (U+FFFD when it is
-   malformed); *LEN gets its bytes, at least 1.  The text was checked on
-   load: this only keeps a bad byte from being read past. */
-static wchar_t
-utf8_next (const unsigned char *s, size_t n, size_t *len)
-{
-  unsigned int c = s[0];
-  size_t k = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 0;
-  *len = 1;
-  if (k == 0 || k > n)
-    return k == 1 ? (wchar_t) c : 0xfffd;
-  if (k == 1)
-    return (wchar_t) c;
-  c &= 0x3fu >> (k - 1);
-  for (size_t i = 1; i < k; i++)
-    {
-      if ((s[i] & 0xc0) != 0x80)
-        return 0xfffd;
-      c = (c << 6) | (s[i] & 0x3fu);
-    }
-  *len = k;
-  return (wchar_t) c;
-}
-
-/* Add S[0..N) at the cursor.  Curses is given wide characters decoded
-   here, in chunks: its own multibyte path (waddnstr) decodes byte by
-   byte through the C library and cost most of a frame. */
-static void
-add_utf8 (const char *s, size_t n)
-{
-  wchar_t buf[128];
-  const unsigned char *u = (const unsigned char *) s;
-  size_t i = 0;
-  while (i < n)
-    {
-      int k = 0;
-      while (i < n && k < (int) ARRAY_SIZE (buf))
-        {
-          size_t len;
-          buf[k++] = utf8_next (u + i, n - i, &len);
-          i += len;
-        }
-      addnwstr (buf, k);
-    }
-}
+/* The row record the frame being drawn goes to.  Set by view_draw for
+   the frame's length only: it stands for curses' stdscr, which the
+   drawing helpers below wrote to before, without a view in hand. */
+static struct view_rows *frame;
 
 /* Write S[0..N), WIDTH columns wide (or -1: to be measured), at row Y,
    column X in ATTR, at most MAXW columns and never past the screen's
@@ -210,10 +170,7 @@ put_w (int y, int x, const char *s, size_t n, int width, attr_t attr,
     bytes = text_fit (s, n, maxw, &w);
   if (bytes == 0)
     return 0;
-  attrset ((int) attr);
-  move (y, x);
-  add_utf8 (s, bytes);
-  attrset (A_NORMAL);
+  view_rows_put (frame, y, x, s, bytes, w, (unsigned long) attr);
   return w;
 }
 
@@ -273,9 +230,7 @@ blank_row (int y)
 {
   if (y < 0 || y >= LINES)
     return;
-  attrset (A_NORMAL);
-  move (y, 0);
-  clrtoeol ();
+  view_rows_blank (frame, y);
 }
 
 /* Record a tap target. */
@@ -814,9 +769,9 @@ draw_search (struct view *v)
   draw_keyboard (v);
 }
 
-/* Draw the screen the state names. */
-void
-view_draw (struct view *v)
+/* Draw the screen the state names into the frame. */
+static void
+draw_frame (struct view *v)
 {
   v->ntargets = 0;
   if (v->geo.small)
@@ -853,4 +808,18 @@ view_draw (struct view *v)
       draw_footer (v, s->results_top, v->nhits, (size_t) v->geo.results_fit);
       break;
     }
+}
+
+/* Draw the screen the state names: every row into the record, and the
+   rows that changed onto curses' screen. */
+void
+view_draw (struct view *v)
+{
+  if (!v->rows)
+    v->rows = view_rows_new ();
+  frame = v->rows;
+  view_rows_begin (frame, LINES, COLS);
+  draw_frame (v);
+  view_rows_end (frame);
+  frame = NULL;
 }

@@ -97,6 +97,8 @@ struct view
   bool italics;                 /* the terminal can show italics */
 
   struct view_kiosk *kiosk;     /* kiosk mode's state (view-kiosk.c) */
+
+  struct view_rows *rows;       /* what each row shows (view-rows.c) */
 };
 
 /* Compute V->geo for a screen of LINES x COLS. */
@@ -118,5 +120,38 @@ void view_cache_flush (struct view *v);
 
 /* The event for a tap at row Y, column X, or false when nothing is there. */
 bool view_draw_hit (const struct view *v, int y, int x, struct nav_event *ev);
+
+/* The row record (view-rows.c): view_draw draws every row of a frame
+   into it, and it draws on curses' screen only the rows that differ
+   from what they show.  A row is blanked, then runs are put on it. */
+struct view_rows;
+
+/* A new record, to free with view_rows_free. */
+struct view_rows *view_rows_new (void);
+
+/* Free R (NULL is fine). */
+void view_rows_free (struct view_rows *r);
+
+/* Start a frame of LINES x COLS (another size forgets every row). */
+void view_rows_begin (struct view_rows *r, int lines, int cols);
+
+/* Row Y of the frame starts afresh, blank. */
+void view_rows_blank (struct view_rows *r, int y);
+
+/* Put S[0..N), WIDTH columns (already cut to fit), at row Y, column X,
+   in the curses attributes ATTR. */
+void view_rows_put (struct view_rows *r, int y, int x, const char *s,
+                    size_t n, int width, unsigned long attr);
+
+/* End the frame: draw the rows that changed on curses' screen. */
+void view_rows_end (struct view_rows *r);
+
+/* Forget what every row shows: the next frame draws them all (after a
+   resize, ^L, or a change of colours). */
+void view_rows_forget (struct view_rows *r);
+
+/* Forget the rows drawn over since curses last took the screen (kiosk
+   mode's overlays): the next frame draws them again. */
+void view_rows_forget_touched (struct view_rows *r);
 
 #endif /* KIOSQUE_VIEW_PRIVATE_H */

@@ -7,6 +7,7 @@
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
 #include <signal.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -26,6 +27,11 @@
 #define VIEW_WAKE_MS 200
 /* A press and release this close (cells) is a tap; farther, a drag. */
 #define VIEW_TAP_SLOP 2
+/* How long a read may outlast its wait before the watchdog cuts it
+   short (see read_input): far more than reading a whole key sequence or
+   mouse report takes, which a terminal sends in one write; short
+   enough that a cut report holds up no timer a visitor would notice. */
+#define VIEW_READ_GRACE_MS 300
 
 /* The finger on the screen: a press that becomes a tap or a drag. */
 struct pointer
@@ -49,9 +55,21 @@ on_stop_signal (int sig)
   stop_signal = sig;
 }
 
-/* Catch the signals that end the guide, without SA_RESTART so that they
-   interrupt the wait for input.  Done before the screen starts, so that
-   ncurses keeps its hands off them. */
+/* Set when the read watchdog (see read_input) went off; a signal
+   handler, again, can only reach a global. */
+static volatile sig_atomic_t watchdog_fired;
+
+/* The read watchdog's signal: interrupting the read is its work. */
+static void
+on_watchdog (int sig)
+{
+  (void) sig;
+  watchdog_fired = 1;
+}
+
+/* Catch the signals that end the guide, and the read watchdog's, without
+   SA_RESTART so that they interrupt the wait for input.  Done before the
+   screen starts, so that ncurses keeps its hands off them. */
 static void
 catch_stop_signals (void)
 {
@@ -62,6 +80,45 @@ catch_stop_signals (void)
   sigaction (SIGTERM, &sa, NULL);
   sigaction (SIGHUP, &sa, NULL);
   sigaction (SIGINT, &sa, NULL);
+  sa.sa_handler = on_watchdog;
+  sigaction (SIGALRM, &sa, NULL);
+}
+
+/* wget_wch, waiting at most WAIT milliseconds; its result, the
+   character in *C.  ncurses does not always keep to the wait: once it
+   has seen the start of a mouse report (\e[< for SGR, \e[M for X10)
+   it reads the rest with a read() that blocks until the report ends,
+   and after a report it cannot use it reads the next input the same
+   way.  A truncated report -- a glitch on the touchscreen's line, or
+   the keys Esc [ < -- would freeze the loop, and kiosk mode's timers
+   with it (the idle reset, the staff notice), until someone touched
+   the screen again.  So a watchdog timer, set to go off past the wait
+   and then every VIEW_WAKE_MS, interrupts such a read (the handler has
+   no SA_RESTART); ncurses then gives up on the report.  The mouse
+   event it still makes of the pieces is dropped: its coordinates are
+   whatever was in ncurses' buffer (an X10 report's are not even
+   written), so it counts as the wait running out. */
+static int
+read_input (int wait, wint_t *c)
+{
+  long long ms = (long long) wait + VIEW_READ_GRACE_MS;
+  struct itimerval watchdog = {
+    .it_interval = { .tv_sec = 0, .tv_usec = VIEW_WAKE_MS * 1000 },
+    .it_value = { .tv_sec = ms / 1000, .tv_usec = (ms % 1000) * 1000 }
+  };
+  struct itimerval off = { .it_value = { 0, 0 } };
+  watchdog_fired = 0;
+  setitimer (ITIMER_REAL, &watchdog, NULL);
+  wtimeout (stdscr, wait);
+  int type = wget_wch (stdscr, c);
+  setitimer (ITIMER_REAL, &off, NULL);
+  if (watchdog_fired && type == KEY_CODE_YES && *c == KEY_MOUSE)
+    {
+      MEVENT cut;
+      getmouse (&cut);
+      return ERR;
+    }
+  return type;
 }
 
 /* Milliseconds on a clock that never jumps, for the double-tap guard. */
@@ -414,6 +471,8 @@ decode_input (struct view *v, struct pointer *p, int type, wint_t c,
     {
       view_draw_geometry (v, LINES, COLS);
       clearok (curscr, TRUE);
+      if (v->rows)
+        view_rows_forget (v->rows);
       p->down = false;
       ev->action = NAV_RESIZE;
       return true;
@@ -434,6 +493,7 @@ view_free (struct view *v)
   if (v->index)
     search_index_free (v->index);
   free (v->targets);
+  view_rows_free (v->rows);
   nav_free (&v->nav);
 }
 
@@ -481,7 +541,12 @@ view_run (const struct site *site, const struct view_options *options)
       if (need_draw)
         {
           view_draw (&v);
+          /* The guide's rows go to curses first, so that what kiosk
+             mode then draws over them is all that is left touched:
+             those rows are drawn afresh next frame. */
+          wnoutrefresh (stdscr);
           view_kiosk_draw (&v);
+          view_rows_forget_touched (v.rows);
           wnoutrefresh (stdscr);
           doupdate ();
           need_draw = false;
@@ -491,10 +556,9 @@ view_run (const struct site *site, const struct view_options *options)
       long long wait = view_kiosk_wait (&v);
       int timeout = wait >= 0 && wait < VIEW_WAKE_MS
                     ? (int) wait : VIEW_WAKE_MS;
-      wtimeout (stdscr, timeout);
       wint_t c = 0;
       long long asked = now_ms ();
-      int type = wget_wch (stdscr, &c);
+      int type = read_input (timeout, &c);
       /* Kiosk mode sees every input first, and the time passing. */
       unsigned kiosk = view_kiosk_input (&v, type, c);
       if (kiosk & VIEW_KIOSK_EXIT)

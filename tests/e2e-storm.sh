@@ -14,27 +14,26 @@
 #
 # The storm comes from a seeded generator; the seed is printed, and
 # STORM_SEED=N replays a failing run.  The issue's full figures are
-# STORM_KEYS=50000 STORM_RESIZES=500; make check runs a smaller storm
-# (smaller still in the sanitizer build).  STORM_TERMS picks the
+# STORM_KEYS=50000 STORM_RESIZES=500, which make check runs, in the
+# sanitizer build too.  STORM_TERMS picks the
 # terminal types, one storm each (xterm-256color: SGR mouse reports;
 # tmux-256color: X10).
 . "${srcdir:-.}/tests/lib.sh"
 . "$srcdir/tests/e2e-lib.sh"
 
-# The full figures take about 10 s a terminal here; the sanitizer build
-# is several times slower.
+# The full figures take about 14 s a terminal (8 s of it the pauses
+# before the memory samples), about 17 s in the sanitizer build, whose
+# waits get more time on a loaded machine.
+: "${STORM_KEYS:=50000}" "${STORM_RESIZES:=500}"
 if [ "${SANITIZED:-no}" = yes ]; then
-  : "${STORM_KEYS:=5000}" "${STORM_RESIZES:=50}"
   E2E_TIMEOUT=60
-else
-  : "${STORM_KEYS:=50000}" "${STORM_RESIZES:=500}"
 fi
 : "${STORM_SEED:=$(date +%s)}"
 : "${STORM_TERMS:=$E2E_TERMS}"
 : "${STORM_CHUNKS:=10}"
 # Memory the kiosk may gain after the warm-up (kB): malloc's own
 # bookkeeping moves a little; a leak of a few dozen bytes per event does
-# not fit in it at the full figures.
+# not fit in it at the full figures (see the check at the end).
 : "${STORM_SLACK_KB:=512}"
 
 title_fr=$(title home fr)
@@ -137,8 +136,12 @@ for STORM_TERM in $STORM_TERMS; do
       }
       if (line != "") print "send-raw " line
       # Measured at 80x24 each time: the curses screens alone take 2 MB
-      # more at 300x100.
+      # more at 300x100.  A mouse report the chunk cut short holds the
+      # kiosk in a read until its watchdog goes off (at most 200 + 300
+      # ms, then every 200 ms: read_input in view.c), with the resize
+      # waiting behind it: the pause lets it through before the sample.
       print "resize 80 24"
+      print "sleep 800"
       print "settle"
       print "alive"
       print "rss"
@@ -227,23 +230,40 @@ EOF
   # RSS: line 1 at the start, 2 after the language round trip, then one
   # per chunk, the last after Home.  The first third of the chunks is the
   # warm-up: the storm meets the widest screens, the longest result lists
-  # and the side-by-side languages there.  Freed memory goes back to the
-  # system late or not at all, so one sample may stand above the others;
-  # a leak raises the floor.  The floor at the end (the least of the last
-  # three samples) must stay within the slack of the floor after the
-  # warm-up (the least of the two samples that follow it).
-  if [ "$nrss" -ge 8 ]; then
+  # and the side-by-side languages there.  The chunks after it are split
+  # in two halves, and the floor (least sample) of the later half must
+  # stay within the slack of the floor of the earlier one.  Floors, not
+  # samples: glibc's malloc gives freed memory back to the system late or
+  # not at all (the lines of a 300x100 screen, freed, leave room that
+  # smaller blocks then pin), so one sample may stand 1-2 MB above the
+  # others while the heap in use does not move -- valgrind's massif over
+  # a 100 000-input storm (seed 42) saw it flat at 650 kB +- 5 kB after
+  # the warm-up while RSS went up and down by 1.6 MB.  A leak raises
+  # every sample after it, the floor of the later half too: at the full
+  # figures, 35 bytes an input is over the slack.
+  # Under AddressSanitizer RSS means nothing: its quarantine holds freed
+  # memory back on purpose (256 MB of it: the storm's RSS climbs to
+  # 230-370 MB there), and its shadow memory follows.  The check is
+  # skipped there; LeakSanitizer, which fails the exit status at the
+  # end, watches for leaks in that build instead.
+  if [ "${SANITIZED:-no}" = yes ]; then
+    echo "storm: RSS (kB) $(tr '\n' ' ' <"$tmp/rss")(not checked under the sanitizers)"
+  elif [ "$nrss" -ge 8 ]; then
     awk -v slack="$STORM_SLACK_KB" '
       { r[NR] = $1; printf "%s%d", (NR > 1 ? " " : "storm: RSS (kB) "), $1 }
       END {
         print ""
+        # r[3] .. r[NR-1]: one sample a chunk; r[NR]: after Home.
+        chunks = NR - 3
+        first = 3 + int(chunks / 3)
+        half = first + int((NR - first) / 2)
         peak = 0
         for (i = 3; i <= NR; i++) if (r[i] > peak) peak = r[i]
-        w = 3 + int((NR - 3) / 3)
-        early = r[w] < r[w + 1] ? r[w] : r[w + 1]
-        late = r[NR]
-        for (i = NR - 2; i < NR; i++) if (r[i] < late) late = r[i]
-        printf "storm: RSS %d kB at the start, floor %d kB after the warm-up, peak %d kB, floor %d kB at the end, %d kB after Home\n", r[1], early, peak, late, r[NR]
+        early = r[first]
+        for (i = first; i < half; i++) if (r[i] < early) early = r[i]
+        late = r[half]
+        for (i = half; i < NR; i++) if (r[i] < late) late = r[i]
+        printf "storm: RSS %d kB at the start, floor %d kB after the warm-up (chunks %d-%d), floor %d kB at the end (chunks %d-%d), peak %d kB, %d kB after Home\n", r[1], early, first - 2, half - 3, late, half - 2, chunks, peak, r[NR]
         if (late > early + slack) {
           printf "FAIL: the RSS floor rose by %d kB after the warm-up (slack %d kB)\n", late - early, slack
           exit 1

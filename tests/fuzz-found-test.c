@@ -8,7 +8,10 @@
 
 #include "check.h"
 #include "content.h"
+#include "kiosk.h"
 #include "model.h"
+#include "nav.h"
+#include "search.h"
 #include "text.h"
 #include "wrap.h"
 
@@ -266,11 +269,165 @@ test_fence_info (void)
   drop ("home.vi.md");
 }
 
+/* The snippet and its mark of the one hit of QUERY for a visitor in
+   French, in a site of one French page whose summary is SUMMARY, as
+   "snippet [mark]" (caller frees); "N hits" unless there is one. */
+static char *
+summary_hit (const char *summary, const char *query)
+{
+  struct page_text *t = xcalloc (1, sizeof *t);
+  t->file = xstrdup ("a.fr.md");
+  t->title = xstrdup ("Titre");
+  t->summary = xstrdup (summary);
+  struct page *p = xcalloc (1, sizeof *p);
+  p->id = xstrdup ("a");
+  p->order = INT_MAX;
+  p->text[LANG_FR] = t;
+  struct site *site = xcalloc (1, sizeof *site);
+  site->npages = 1;
+  site->pages = xcalloc (1, sizeof *site->pages);
+  site->pages[0] = p;
+  site->home = xstrdup ("a");
+  site->nlanguages = 1;
+  site->languages[0] = LANG_FR;
+  struct search_index *index = search_index_new (site);
+  struct search_hit *hits;
+  size_t n = search_run (index, query, LANG_FR, 40, &hits);
+  char *out;
+  if (n != 1)
+    out = xasprintf ("%zu hits", n);
+  else
+    out = xasprintf ("%s [%.*s]", hits[0].snippet,
+                     (int) (hits[0].mark_end - hits[0].mark_start),
+                     hits[0].snippet + hits[0].mark_start);
+  search_hits_free (hits, n);
+  search_index_free (index);
+  site_free (site);
+  return out;
+}
+
+/* fuzz-fold: a snippet took the line of its match up to the next LF,
+   but cut it between graphemes, and CR LF is one: the snippet of a
+   match on a line ending in CR LF ran on to the next line, CR LF and
+   all, and drew on two lines.  A CR now ends the line, alone or
+   before a LF. */
+static void
+test_snippet_crlf (void)
+{
+  char *got = summary_hit ("un\r\ndeux poème\r\ntrois", "poeme");
+  CHECK_STR (got, "deux poème [poème]");
+  free (got);
+  got = summary_hit ("un\rdeux poème\rtrois", "deux");
+  CHECK_STR (got, "deux poème [deux]");
+  free (got);
+  /* The input found, as fuzz-fold makes its page: the match is on the
+     line "9nd: poem\x1a", which ends in CR LF. */
+  got = summary_hit ("9nd:e\n9nd: poem\x1a\r\nd-title  \n", "-  poem");
+  CHECK_STR (got, "9nd: poem\x1a [poem]");
+  free (got);
+}
+
+/* A site of three pages for the navigation tests, sorted by id. */
+static struct page nav_pages[] = {
+  { .id = "artisans" }, { .id = "home" }, { .id = "hue" }
+};
+static struct page *nav_page_ptrs[] = {
+  &nav_pages[0], &nav_pages[1], &nav_pages[2]
+};
+static struct site nav_site = {
+  .home = "home", .pages = nav_page_ptrs, .npages = 3
+};
+static const char *const nav_results[] = { "artisans", "home", "hue" };
+
+/* Apply ACTION (with ARG) to S on a screen with room for RESULTS_HEIGHT
+   search results of the three. */
+static void
+nav_do (struct nav_state *s, enum nav_action action, int arg,
+        size_t results_height)
+{
+  struct nav_env env = {
+    .site = &nav_site, .height = 10, .results = nav_results,
+    .nresults = 3, .results_height = results_height
+  };
+  struct nav_event ev = { .action = action, .arg = arg };
+  nav_apply (s, &ev, &env, 0);
+}
+
+/* fuzz-nav: on a screen too short for any search result, scrolling the
+   results went past the last one; grown again, the screen showed no
+   result at all, though there were three.  And a resize left the
+   results scrolled as they were, rows empty below the last one. */
+static void
+test_results_past_end (void)
+{
+  struct nav_state s;
+  nav_init (&s, &nav_site, NULL, LANG_FR);
+  nav_do (&s, NAV_SEARCH, 0, 0);
+  nav_do (&s, NAV_SCROLL_BY, 100, 0);
+  CHECK (s.results_top < 3);
+  nav_do (&s, NAV_RESIZE, 0, 5);
+  CHECK (s.results_top == 0);
+  /* The selected result stays in view when the screen shrinks. */
+  nav_do (&s, NAV_DOWN, 0, 5);
+  nav_do (&s, NAV_DOWN, 0, 5);
+  nav_do (&s, NAV_DOWN, 0, 5);
+  CHECK (s.selected == 2);
+  nav_do (&s, NAV_RESIZE, 0, 1);
+  CHECK (s.results_top == 2);
+  nav_free (&s);
+}
+
+/* fuzz-nav: Home tapped on the help screen left the help in the
+   history, so Back from the home page opened the help again instead
+   of the page it was read over. */
+static void
+test_help_not_a_place (void)
+{
+  struct nav_state s;
+  nav_init (&s, &nav_site, NULL, LANG_FR);
+  nav_do (&s, NAV_SEARCH, 0, 5);
+  nav_do (&s, NAV_OPEN_RESULT, 2, 5);
+  CHECK_STR (s.page, "hue");
+  nav_do (&s, NAV_HELP, 0, 5);
+  nav_do (&s, NAV_HOME, 0, 5);
+  CHECK_STR (s.page, "home");
+  nav_do (&s, NAV_BACK, 0, 5);
+  CHECK (s.screen == NAV_SCREEN_PAGE);
+  CHECK_STR (s.page, "hue");
+  /* Help opened over the search results: Back returns to them. */
+  nav_do (&s, NAV_SEARCH, 0, 5);
+  nav_do (&s, NAV_HELP, 0, 5);
+  nav_do (&s, NAV_HOME, 0, 5);
+  nav_do (&s, NAV_BACK, 0, 5);
+  CHECK (s.screen == NAV_SCREEN_SEARCH);
+  nav_free (&s);
+}
+
+/* fuzz-nav: content reloaded by the staff while the search results
+   were scrolled kept them scrolled; the new site found fewer pages,
+   and the screen showed none of them. */
+static void
+test_reload_results_top (void)
+{
+  struct nav_state s;
+  nav_init (&s, &nav_site, NULL, LANG_FR);
+  nav_do (&s, NAV_SEARCH, 0, 1);
+  nav_do (&s, NAV_SCROLL_BY, 2, 1);
+  CHECK (s.results_top == 2);
+  kiosk_keep_places (&s, &nav_site);
+  CHECK (s.results_top == 0 && s.selected == -1);
+  nav_free (&s);
+}
+
 int
 main (void)
 {
   test_space_in_cluster ();
   test_leading_no_break_space ();
+  test_snippet_crlf ();
+  test_results_past_end ();
+  test_help_not_a_place ();
+  test_reload_results_top ();
   if (!mkdtemp (scratch))
     {
       perror ("mkdtemp");
