@@ -642,7 +642,10 @@ unsigned
 nav_apply (struct nav_state *s, const struct nav_event *ev,
            const struct nav_env *env, long long now)
 {
-  if (ev->tap && tap_repeats (s, ev, now))
+  /* A resize is the screen's, never a visitor's tap: dropping it would
+     leave the state for a screen that is gone (side by side on a
+     narrow one). */
+  if (ev->tap && ev->action != NAV_RESIZE && tap_repeats (s, ev, now))
     return NAV_IGNORED;
 
   /* What every screen does alike: the header and footer buttons. */

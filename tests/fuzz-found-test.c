@@ -421,6 +421,30 @@ test_reload_results_top (void)
   nav_free (&s);
 }
 
+/* fuzz-nav: a resize that came as if tapped at the place of a tap a
+   moment before was dropped as a repeated tap; the languages stayed side
+   by side on a screen grown too narrow for them. */
+static void
+test_resize_not_a_tap (void)
+{
+  struct nav_state s;
+  nav_init (&s, &nav_site, NULL, LANG_FR);
+  struct nav_env env = {
+    .site = &nav_site, .height = 10, .wide = true, .results = nav_results,
+    .nresults = 3, .results_height = 5
+  };
+  struct nav_event both = { .action = NAV_SET_LANGUAGE, .arg = NAV_LANG_BOTH,
+                            .tap = true, .x = 10, .y = 1 };
+  nav_apply (&s, &both, &env, 1000);
+  CHECK (s.both);
+  env.wide = false;
+  struct nav_event resize = { .action = NAV_RESIZE, .tap = true,
+                              .x = 10, .y = 1 };
+  CHECK (nav_apply (&s, &resize, &env, 1010) != NAV_IGNORED);
+  CHECK (!s.both);
+  nav_free (&s);
+}
+
 int
 main (void)
 {
@@ -430,6 +454,7 @@ main (void)
   test_results_past_end ();
   test_help_not_a_place ();
   test_reload_results_top ();
+  test_resize_not_a_tap ();
   if (!mkdtemp (scratch))
     {
       perror ("mkdtemp");
