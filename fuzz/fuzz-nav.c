@@ -471,7 +471,9 @@ load_sites (void)
     {
       char *dir = xasprintf ("%s/%s", src, dirs[i]);
       struct diags diags = DIAGS_INIT;
-      sites[i] = content_load (dir, &diags);
+      /* As the screen loads it: pages are read as the visit reaches
+         them. */
+      sites[i] = content_load_lazy (dir, &diags);
       diags_free (&diags);
       if (!sites[i] || !sites[i]->home || !site_find (sites[i], sites[i]->home))
         {

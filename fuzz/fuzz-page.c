@@ -64,6 +64,30 @@ check_page (const struct content_file *f, const char *text, size_t len,
     }
 }
 
+/* The screen's lazy read (front matter now, body when shown) of the
+   same bytes, against the full read FULL: it refuses no page the full
+   read keeps, and keeps the same fields, without the body. */
+static void
+check_lazy (const struct content_file *full, const struct content_file *lazy)
+{
+  const struct page_text *a = full->text, *b = lazy->text;
+  if (!b)
+    {
+      FUZZ_CHECK (!a);
+      return;
+    }
+  FUZZ_CHECK (b->body_lazy && !b->body && b->title);
+  if (!a)
+    return;                     /* a bad body: shown with why, later */
+  FUZZ_CHECK (strcmp (a->title, b->title) == 0);
+  FUZZ_CHECK (!a->summary == !b->summary
+              && (!a->summary || strcmp (a->summary, b->summary) == 0));
+  FUZZ_CHECK (a->nproducts == b->nproducts && a->body_line == b->body_line);
+  FUZZ_CHECK (full->fields.has_kind == lazy->fields.has_kind
+              && full->fields.kind == lazy->fields.kind
+              && full->fields.order == lazy->fields.order);
+}
+
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 int
@@ -85,7 +109,20 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       struct diags diags = DIAGS_INIT;
       content_page_parse (&f, (const char *) data, size, &diags);
       check_page (&f, (const char *) data, size, &diags);
+
+      struct content_file lazy = f;
+      lazy.text = NULL;
+      lazy.links = NULL;
+      lazy.nlinks = 0;
+      memset (&lazy.fields, 0, sizeof lazy.fields);
+      lazy.lazy = true;
+      struct diags lazy_diags = DIAGS_INIT;
+      content_page_parse (&lazy, (const char *) data, size, &lazy_diags);
+      check_lazy (&f, &lazy);
+
+      content_page_clear (&lazy);
       content_page_clear (&f);
+      diags_free (&lazy_diags);
       diags_free (&diags);
     }
   return 0;

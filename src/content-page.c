@@ -851,11 +851,15 @@ parse_page (struct content_file *f, const char *text, size_t len,
       diags_add (diags, f->path, 1, DIAG_ERROR, "%s", _("empty file"));
       return;
     }
-  if (!check_bytes (f->path, text, len, diags))
+  /* A lazy load checks the body's bytes when it reads the body to show
+     it (content_body_read): here, only those up to the body. */
+  if (!f->lazy && !check_bytes (f->path, text, len, diags))
     return;
   const char *fm, *fm_end, *body, *end = text + len;
   unsigned body_line;
   if (!split_page (f->path, text, len, &fm, &fm_end, &body, &body_line, diags))
+    return;
+  if (f->lazy && !check_bytes (f->path, text, (size_t) (body - text), diags))
     return;
 
   struct content_yaml *root = content_yaml_parse (fm, (size_t) (fm_end - fm),
@@ -942,6 +946,21 @@ content_page_clear (struct content_file *f)
   f->nlinks = 0;
 }
 
+/* The first error of D, as one line: see content-private.h.  A warning
+   (a body laid flat) does not stop a page being shown, so it is never
+   the cause. */
+char *
+content_diags_cause (const struct diags *d, const char *file)
+{
+  const struct diag *why = NULL;
+  for (size_t i = 0; !why && i < d->count; i++)
+    if (d->items[i].severity == DIAG_ERROR)
+      why = &d->items[i];
+  return !why ? xstrdup (file)
+    : why->line ? xasprintf ("%s:%u: %s", why->file, why->line, why->message)
+    : xasprintf ("%s: %s", why->file, why->message);
+}
+
 /* The body of TEXT, loaded lazily: its file read again, its bytes
    checked and its body normalised as a full load does, from the file as
    it is now. */
@@ -974,17 +993,7 @@ content_body_read (const struct page_text *text, char **cause)
       free (bytes);
     }
   if (!body && cause)
-    {
-      /* The first error says why; a warning (a body laid flat) does not
-         stop it being shown. */
-      const struct diag *why = NULL;
-      for (size_t i = 0; !why && i < d.count; i++)
-        if (d.items[i].severity == DIAG_ERROR)
-          why = &d.items[i];
-      *cause = !why ? xstrdup (text->file)
-        : why->line ? xasprintf ("%s:%u: %s", why->file, why->line, why->message)
-        : xasprintf ("%s: %s", why->file, why->message);
-    }
+    *cause = content_diags_cause (&d, text->file);
   for (size_t i = 0; i < f.nlinks; i++)
     free (f.links[i].target);
   free (f.links);

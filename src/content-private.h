@@ -100,7 +100,8 @@ struct content_file
   char *path;                   /* as shown in diagnostics */
   char *id;                     /* NFC */
   enum lang lang;
-  bool lazy;                    /* leave the body to content_body_read */
+  bool lazy;                    /* leave the body, bytes and all, to
+                                   content_body_read */
   bool drop_body;               /* check the body, then do as LAZY */
   struct page_text *text;       /* NULL when the file was refused */
   struct content_fields fields;
@@ -129,6 +130,10 @@ char *content_page_lf (const char *text, size_t len);
 /* Offset of the first control character of S[0..N) (valid UTF-8)
    other than tab, CR and LF -- C0, DEL or C1 -- or N when none. */
 size_t content_page_find_control (const char *s, size_t n);
+
+/* Why D says FILE cannot be used: its first error as one line,
+   "FILE:LINE: message" (malloc'd), or FILE alone when it has none. */
+char *content_diags_cause (const struct diags *d, const char *file);
 
 /* Is the string S a valid YYYY-MM-DD calendar date? */
 bool content_page_valid_date (const char *s);

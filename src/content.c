@@ -254,15 +254,16 @@ warn_disagree (struct diags *diags, const struct content_file *other,
              _("'%s' differs from %s, whose value is used"), field, used_file);
 }
 
-/* The page-level fields of PAGE from its files FILES[0..N): the default
-   language's file wins, the other fills what it leaves out. */
+/* The page-level fields of PAGE from its files FILES[0..N): the file in
+   MAIN_LANG (the site's default language) wins, the other fills what it
+   leaves out; disagreements go to DIAGS. */
 static void
-merge_fields (struct loader *ld, struct page *page,
+merge_fields (struct diags *diags, enum lang main_lang, struct page *page,
               struct content_file **files, size_t n)
 {
   struct content_file *main_file = files[0];
   for (size_t i = 0; i < n; i++)
-    if (files[i]->lang == ld->site->default_lang)
+    if (files[i]->lang == main_lang)
       main_file = files[i];
   const struct content_fields *m = &main_file->fields;
   page->kind = m->has_kind ? m->kind : PAGE_KIND_PAGE;
@@ -277,19 +278,19 @@ merge_fields (struct loader *ld, struct page *page,
       if (f == main_file)
         continue;
       if (o->has_kind && m->has_kind && o->kind != m->kind)
-        warn_disagree (ld->diags, f, o->kind_line, "kind", main_file->path);
+        warn_disagree (diags, f, o->kind_line, "kind", main_file->path);
       else if (o->has_kind && !m->has_kind)
         page->kind = o->kind;
       if (o->has_order && m->has_order && o->order != m->order)
-        warn_disagree (ld->diags, f, o->order_line, "order", main_file->path);
+        warn_disagree (diags, f, o->order_line, "order", main_file->path);
       else if (o->has_order && !m->has_order)
         page->order = o->order;
       if (o->date && m->date && strcmp (o->date, m->date) != 0)
-        warn_disagree (ld->diags, f, o->date_line, "date", main_file->path);
+        warn_disagree (diags, f, o->date_line, "date", main_file->path);
       else if (o->date && !page->date)
         page->date = xstrdup (o->date);
       if (o->end && m->end && strcmp (o->end, m->end) != 0)
-        warn_disagree (ld->diags, f, o->end_line, "end", main_file->path);
+        warn_disagree (diags, f, o->end_line, "end", main_file->path);
       else if (o->end && !page->end)
         page->end = xstrdup (o->end);
     }
@@ -318,10 +319,23 @@ warn_missing_langs (struct loader *ld, const struct page *page,
     }
 }
 
-/* Turn the sorted files into pages, one per id; duplicates are errors
-   and the first file (by path) of an id and language is the one kept. */
+/* A page for the unread files GROUP[0..N), for page_ready() to read. */
 static void
-build_pages (struct loader *ld, bool *kept)
+leave_unread (struct page *page, struct content_file **group, size_t n,
+              enum lang main_lang)
+{
+  page->unread = xcalloc (1, sizeof *page->unread);
+  page->unread->main_lang = main_lang;
+  for (size_t g = 0; g < n; g++)
+    page->unread->file[group[g]->lang] = xstrdup (group[g]->path);
+}
+
+/* Turn the sorted files into pages, one per id; duplicates are errors
+   and the first file (by path) of an id and language is the one kept.
+   When LAZY, the files are not read yet: each becomes the page's source
+   (page_ready()). */
+static void
+build_pages (struct loader *ld, bool *kept, bool lazy)
 {
   struct site *site = ld->site;
   size_t cap = 0;
@@ -349,7 +363,7 @@ build_pages (struct loader *ld, bool *kept)
               continue;
             }
           all[nall++] = f;
-          if (f->text)
+          if (f->text || lazy)
             {
               group[ngroup++] = f;
               kept[k] = true;
@@ -360,7 +374,10 @@ build_pages (struct loader *ld, bool *kept)
         {
           struct page *page = xcalloc (1, sizeof *page);
           page->id = xstrdup (ld->files[i].id);
-          merge_fields (ld, page, group, ngroup);
+          if (lazy)
+            leave_unread (page, group, ngroup, site->default_lang);
+          else
+            merge_fields (ld->diags, site->default_lang, page, group, ngroup);
           for (size_t g = 0; g < ngroup; g++)
             page->text[group[g]->lang] = group[g]->text;
           warn_missing_langs (ld, page, all, nall);
@@ -440,9 +457,9 @@ load (const char *dir, enum bodies how, struct diags *diags)
   content_site_read (site, site_yaml, &home_line, diags);
 
   walk (&ld, dir, NULL, 0);
-  for (size_t i = 0; i < ld.nfiles; i++)
+  /* A lazy load reads no file now: page_ready() does, page by page. */
+  for (size_t i = 0; how != BODIES_LAZY && i < ld.nfiles; i++)
     {
-      ld.files[i].lazy = how == BODIES_LAZY;
       ld.files[i].drop_body = how == BODIES_CHECKED;
       content_page_read (&ld.files[i], diags);
     }
@@ -450,7 +467,7 @@ load (const char *dir, enum bodies how, struct diags *diags)
     qsort (ld.files, ld.nfiles, sizeof *ld.files, compare_files);
 
   bool *kept = xcalloc (ld.nfiles, sizeof *kept);
-  build_pages (&ld, kept);
+  build_pages (&ld, kept, how == BODIES_LAZY);
   check_links (&ld, kept);
 
   if (!site_find (site, site->home))
@@ -493,4 +510,58 @@ struct site *
 content_load_lazy (const char *dir, struct diags *diags)
 {
   return load (dir, BODIES_LAZY, diags);
+}
+
+/* Read a lazily loaded page's files now: see content.h. */
+void
+content_page_complete (struct page *page)
+{
+  struct page_source *source = page->unread;
+  struct diags diags = DIAGS_INIT;
+  struct content_file files[LANG_COUNT];
+  struct content_file *group[LANG_COUNT];
+  size_t ngroup = 0;
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      files[l] = (struct content_file) {
+        .path = source->file[l], .id = page->id, .lang = (enum lang) l,
+        .lazy = true
+      };
+      if (!source->file[l])
+        continue;
+      content_page_read (&files[l], &diags);
+      if (files[l].text)
+        group[ngroup++] = &files[l];
+    }
+
+  if (ngroup > 0)
+    {
+      merge_fields (&diags, source->main_lang, page, group, ngroup);
+      for (size_t g = 0; g < ngroup; g++)
+        {
+          page->text[group[g]->lang] = group[g]->text;
+          group[g]->text = NULL;
+        }
+    }
+  else
+    {
+      /* Every file failed.  The page stays (a link may lead to it), as
+         its id and why it cannot be shown. */
+      enum lang lang = source->file[source->main_lang]
+        ? source->main_lang : lang_other (source->main_lang);
+      struct page_text *text = xcalloc (1, sizeof *text);
+      text->file = xstrdup (source->file[lang]);
+      text->title = xstrdup (page->id);
+      text->lang = lang;
+      text->broken = content_diags_cause (&diags, text->file);
+      page->kind = PAGE_KIND_PAGE;
+      page->order = INT_MAX;
+      page->text[lang] = text;
+    }
+
+  for (int l = 0; l < LANG_COUNT; l++)
+    content_page_clear (&files[l]);
+  diags_free (&diags);
+  page_source_free (source);
+  page->unread = NULL;
 }

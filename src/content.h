@@ -17,14 +17,23 @@
    freed with site_free(). */
 struct site *content_load (const char *dir, struct diags *diags);
 
-/* The same, but the bodies are left in their files: each file's bytes
-   are checked and its front matter read, and page_text_body() reads,
-   checks and normalises a body when it is asked for.  For the screen,
-   which shows a few pages of the guide: start-up costs the front
-   matter only, and memory holds no body.  DIAGS gets no diagnostic
-   about a body (no link check either): --check loads with
-   content_load(). */
+/* The same, but only the names of the files are read now: a page's
+   files are read (bytes checked, front matter parsed) the first time
+   its fields are asked for (page_ready()), and its body each time it is
+   shown (page_text_body()).  For the screen, which shows a few pages of
+   the guide: start-up costs the pages its first screen shows, and
+   memory holds no body.  DIAGS gets the problems with the tree and the
+   file names only: a file found bad later leaves its page out of menus
+   and search, or, where a link leads to it, shows why (see struct
+   page_text's BROKEN).  --check loads with content_load(). */
 struct site *content_load_lazy (const char *dir, struct diags *diags);
+
+/* Read the files of PAGE, a page of a lazily loaded site that nothing
+   has asked for yet (PAGE->unread), as content_load() would have read
+   them but for their bodies; PAGE->unread is then NULL.  Diagnostics
+   are dropped, but for the first error of a page none of whose files
+   can be read: see struct page_text's BROKEN.  page_ready() calls it. */
+void content_page_complete (struct page *page);
 
 /* As content_load() (every body checked, every diagnostic given), but
    then the bodies are left in their files as content_load_lazy() leaves

@@ -50,6 +50,8 @@ layout_page (const struct site *site, const struct page *page, enum lang lang,
     width = 1;
   lay->width = width;
   lay->lang = lang;
+  /* Its kind and dates are read below, not only its text. */
+  page_ready (page);
   b.site = site;
   b.lay = lay;
   b.width = width;

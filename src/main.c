@@ -341,10 +341,12 @@ run_dump (const struct options *o)
   return status;
 }
 
-/* The full-screen guide.  Content errors go to stderr before the screen
-   starts, and every good page is shown.  The bodies are read when shown
-   (content_load_lazy): start-up reads the front matter only; a body
-   found bad then shows why in its place, and --check finds it first. */
+/* The full-screen guide.  The content is read as it is shown
+   (content_load_lazy): start-up reads the tree's file names and the
+   pages of the first screen, and errors in the tree go to stderr before
+   the screen starts; a page found bad later is left out of the menus,
+   or shows why in its place where a link leads to it.  --check (and
+   the staff's Reload) read every file first. */
 static int
 run_screen (const struct options *o)
 {

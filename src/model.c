@@ -25,10 +25,31 @@ site_find (const struct site *site, const char *id)
   return found ? *found : NULL;
 }
 
+/* PAGE with its files read: see model.h. */
+const struct page *
+page_ready (const struct page *page)
+{
+  if (page->unread)
+    content_page_complete ((struct page *) page);
+  return page;
+}
+
+/* A page whose every file failed when read lazily. */
+bool
+page_broken (const struct page *page)
+{
+  page_ready (page);
+  for (int l = 0; l < LANG_COUNT; l++)
+    if (page->text[l] && !page->text[l]->broken)
+      return false;
+  return true;
+}
+
 /* The text in LANG, else in the other language. */
 const struct page_text *
 page_text_in (const struct page *page, enum lang lang, enum lang *got)
 {
+  page_ready (page);
   if (page->text[lang])
     {
       if (got)
@@ -95,7 +116,9 @@ site_children (const struct site *site, const struct page *parent,
       bool listed = is_home
         ? page != parent && !strchr (page->id, '/')
         : is_child_of (parent->id, page->id);
-      if (listed)
+      /* A page that cannot be read is no button a visitor should find
+         (a full load would have left it out); a link to it says why. */
+      if (listed && !page_broken (page))
         {
           children[n].page = page;
           children[n].title = page_title (page, lang);
@@ -159,6 +182,12 @@ page_text_body (const struct page_text *text, char **cause)
 {
   if (cause)
     *cause = NULL;
+  if (text->broken)
+    {
+      if (cause)
+        *cause = xstrdup (text->broken);
+      return NULL;
+    }
   if (text->body_lazy)
     return content_body_read (text, cause);
   /* A full load keeps every good body; an empty one is "". */
@@ -182,7 +211,19 @@ page_text_free (struct page_text *text)
     free (text->products[i]);
   free (text->products);
   free (text->body);
+  free (text->broken);
   free (text);
+}
+
+/* Free a page's unread sources. */
+void
+page_source_free (struct page_source *source)
+{
+  if (!source)
+    return;
+  for (int l = 0; l < LANG_COUNT; l++)
+    free (source->file[l]);
+  free (source);
 }
 
 /* Free the site, its pages and their texts. */
@@ -199,6 +240,7 @@ site_free (struct site *site)
       free (page->id);
       free (page->date);
       free (page->end);
+      page_source_free (page->unread);
       free (page);
     }
   free (site->pages);

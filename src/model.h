@@ -43,6 +43,18 @@ struct page_text
                            the body stays in FILE until asked for */
   enum lang lang;       /* the language of this text */
   unsigned body_line;   /* line number of the body's first line in FILE */
+  char *broken;         /* a lazily read page none of whose files could
+                           be read: "FILE:LINE: reason", and TITLE is
+                           the page's id; else NULL */
+};
+
+/* Where a page of a lazily loaded site (content_load_lazy) is read
+   from the first time it is asked for. */
+struct page_source
+{
+  char *file[LANG_COUNT];       /* NULL where the page has no file */
+  enum lang main_lang;          /* whose page-level fields win: the
+                                   site's default language */
 };
 
 struct page
@@ -53,6 +65,9 @@ struct page
   char *date;           /* event: YYYY-MM-DD, or NULL */
   char *end;            /* event: YYYY-MM-DD, or NULL */
   struct page_text *text[LANG_COUNT];   /* NULL where that file is missing */
+  struct page_source *unread;   /* not read yet (lazy load): KIND, ORDER,
+                                   DATE, END and TEXT are only valid
+                                   after page_ready(); else NULL */
 };
 
 struct site
@@ -71,6 +86,18 @@ struct site
 /* The page with id ID, or NULL. */
 const struct page *site_find (const struct site *site, const char *id);
 
+/* PAGE, its files read now if the site was loaded lazily and nothing
+   had asked for it yet.  The site is read-only to its users: this is a
+   cache filled on first look (a page's front matter, never its body),
+   so PAGE stays const.  Every accessor below calls it; code that reads
+   a page's fields directly calls it first. */
+const struct page *page_ready (const struct page *page);
+
+/* Is PAGE a lazily read page none of whose files could be read (its
+   text is then its id and the reason, see struct page_text's BROKEN)?
+   A full load keeps no such page; menus and search leave them out. */
+bool page_broken (const struct page *page);
+
 /* The page's text in LANG, or in the other language when it has none in
    LANG; *GOT (if not NULL) says which.  NULL only if it has neither. */
 const struct page_text *page_text_in (const struct page *page, enum lang lang,
@@ -79,9 +106,9 @@ const struct page_text *page_text_in (const struct page *page, enum lang lang,
 /* TEXT's body as described at struct page_text's BODY, as a malloc'd
    string the caller frees: a copy of TEXT->body, or, when the body was
    left in its file (BODY_LAZY), read, checked and normalised now from
-   the file (content_body_read).  NULL when the body cannot be shown
-   (a bad or vanished file), with a malloc'd one-line reason,
-   "FILE:LINE: message", in *CAUSE if CAUSE is not NULL.  The site is
+   the file (content_body_read).  NULL when the body cannot be shown (a
+   bad or vanished file, or a BROKEN text), with a malloc'd one-line
+   reason, "FILE:LINE: message", in *CAUSE if CAUSE is not NULL.  The site is
    not changed: nothing is cached, so memory does not grow with the
    pages shown (the screen keeps its last layouts; the search index its
    own text). */
@@ -108,6 +135,9 @@ const char *page_kind_name (enum page_kind kind);
 /* Free TEXT and everything it holds; TEXT may be NULL.  (The loader
    needs it to drop a page text it will not keep.) */
 void page_text_free (struct page_text *text);
+
+/* Free SOURCE and its paths; SOURCE may be NULL. */
+void page_source_free (struct page_source *source);
 
 void site_free (struct site *site);
 

@@ -907,8 +907,10 @@ index_doc (struct search_index *index, size_t d)
 {
   struct builder *b = index->build;
   index->doc_first[d] = index->nfields;
-  const struct page_text *t
-    = index->site->pages[d / LANG_COUNT]->text[d % LANG_COUNT];
+  const struct page *page = page_ready (index->site->pages[d / LANG_COUNT]);
+  const struct page_text *t = page->text[d % LANG_COUNT];
+  if (t && t->broken)
+    t = NULL;                   /* a lazily read page that failed */
   enum search_where where;
   bool markdown;
   const char *s;
@@ -1477,7 +1479,8 @@ search_snippet (const struct search_index *index, struct search_hit *hit,
   hit->mark_start = hit->mark_end = 0;
 
   const struct page_text *t = index && hit->page
-    && (unsigned) hit->lang < LANG_COUNT ? hit->page->text[hit->lang] : NULL;
+    && (unsigned) hit->lang < LANG_COUNT
+    ? page_ready (hit->page)->text[hit->lang] : NULL;
   enum search_where where;
   char *plain = t ? field_plain (t, hit->field, &where) : NULL;
   if (plain)

@@ -1,7 +1,9 @@
 /* lazy-test.c -- a site loaded lazily (the screen's content_load_lazy,
    the reload's content_load_checked) shows every page exactly as a full
-   load (--dump's and --check's) does, and a body found bad only when shown, or whose file changed or
-   went away, shows why in its place instead of crashing. */
+   load (--dump's and --check's) does; the screen's load reads a page's
+   files only when the page is asked for; and a page or body found bad
+   only then, or whose file changed or went away, shows why in its place
+   instead of crashing. */
 #include "system.h"
 
 #include <sys/stat.h>
@@ -127,6 +129,13 @@ compare_loads (const char *dir)
       CHECK (b != NULL);
       if (!b)
         continue;
+      /* Read (now, or when a list showed it) to the same page-level
+         fields. */
+      page_ready (b);
+      CHECK (b->unread == NULL && !page_broken (b));
+      CHECK (b->kind == a->kind && b->order == a->order);
+      CHECK_STR (b->date ? b->date : "-", a->date ? a->date : "-");
+      CHECK_STR (b->end ? b->end : "-", a->end ? a->end : "-");
       for (int l = 0; l < LANG_COUNT; l++)
         {
           const struct page_text *ta = a->text[l], *tb = b->text[l];
@@ -304,6 +313,81 @@ test_changed_files (void)
   drop ("page.fr.md");
 }
 
+/* The screen's load reads no page file until the page is asked for:
+   a file edited after start-up shows as it now is, the first time; the
+   menu order and kind come from the front matter read then; a page
+   none of whose files can be read is left out of menus, and a link to
+   it shows its id and why. */
+static void
+test_front_matter_on_demand (void)
+{
+  put ("site.yaml", "languages: [fr, vi]\n");
+  put ("home.fr.md", "---\ntitle: Accueil\n---\nVoir [la page cassée](s/b).\n");
+  put ("home.vi.md", "---\ntitle: Trang chủ\n---\nXin chào\n");
+  char *dir = xasprintf ("%s/s", scratch);
+  CHECK (mkdir (dir, 0700) == 0);
+  put ("s.fr.md", "---\ntitle: Rubrique\nkind: section\n---\n");
+  put ("s/a.fr.md", "---\ntitle: Alpha\norder: 2\n---\nTexte A.\n");
+  put ("s/b.fr.md", "---\ntitle: Bêta\norder: 1\n---\nTexte B.\n");
+  put ("s/c.vi.md", "---\ntitle: Xê\norder: 3\n---\nVăn bản C.\n");
+
+  struct diags d = DIAGS_INIT;
+  struct site *lazy = content_load_lazy (scratch, &d);
+  CHECK (lazy && d.errors == 0);
+  if (!lazy)
+    goto out;
+  /* Start-up read the home page only (for the site's title); home's
+     screen reads the pages it lists, not theirs. */
+  CHECK (site_find (lazy, "home")->unread == NULL);
+  CHECK (site_find (lazy, "s")->unread && site_find (lazy, "s/a")->unread);
+  CHECK (shows (lazy, "home", LANG_FR, "Rubrique"));
+  CHECK (site_find (lazy, "s")->unread == NULL);
+  CHECK (site_find (lazy, "s/a")->unread != NULL);
+
+  /* Edited and broken after start-up, before anyone opened them. */
+  put ("s/a.fr.md", "---\ntitle: Alpha modifié\norder: 4\n---\nTexte A.\n");
+  put ("s/b.fr.md", "---\ntitle: [Bêta\n---\nTexte B.\n");
+  size_t n;
+  const struct page *s_page = site_find (lazy, "s");
+  const struct page **kids = site_children (lazy, s_page, LANG_FR, &n);
+  CHECK (n == 2);
+  if (n == 2)
+    {
+      CHECK_STR (kids[0]->id, "s/c");
+      CHECK_STR (page_title (kids[1], LANG_FR), "Alpha modifié");
+    }
+  free (kids);
+  CHECK (s_page->kind == PAGE_KIND_SECTION);
+  CHECK (shows (lazy, "s", LANG_FR, "Alpha modifié"));
+  CHECK (!shows (lazy, "s", LANG_FR, "Bêta"));
+
+  /* The broken page, reached by its link: its id, and why. */
+  const struct page *b = site_find (lazy, "s/b");
+  CHECK (b && page_broken (b));
+  CHECK (shows (lazy, "s/b", LANG_FR, "\ns/b|"));
+  char *want = xasprintf ("The text of this page cannot be shown: %s/s/b.fr.md:2: ",
+                          scratch);
+  CHECK (shows (lazy, "s/b", LANG_FR, want));
+  free (want);
+  CHECK (shows (lazy, "s/b", LANG_VI, "s/b.fr.md:2: "));
+
+  /* A full load (--check) sees the error at once, and so the link to
+     a page it cannot keep. */
+  site_free (lazy);
+  diags_free (&d);
+  struct site *full = content_load (scratch, &d);
+  CHECK (full && d.errors == 2 && !site_find (full, "s/b"));
+  site_free (full);
+out:
+  diags_free (&d);
+  drop ("s/a.fr.md");
+  drop ("s/b.fr.md");
+  drop ("s/c.vi.md");
+  drop ("s.fr.md");
+  rmdir (dir);
+  free (dir);
+}
+
 /* Bodies nested too deep are laid flat lazily too, and shown. */
 static void
 test_deep_body (void)
@@ -346,6 +430,7 @@ main (void)
   test_bad_body ();
   test_changed_files ();
   test_deep_body ();
+  test_front_matter_on_demand ();
   drop ("home.fr.md");
   drop ("home.vi.md");
   drop ("site.yaml");
