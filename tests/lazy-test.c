@@ -13,6 +13,7 @@
 #include "content.h"
 #include "layout.h"
 #include "model.h"
+#include "search.h"
 
 /* A scratch content directory. */
 static char scratch[] = "/tmp/kiosque-lazy-test.XXXXXX";
@@ -316,8 +317,8 @@ test_changed_files (void)
 /* The screen's load reads no page file until the page is asked for:
    a file edited after start-up shows as it now is, the first time; the
    menu order and kind come from the front matter read then; a page
-   none of whose files can be read is left out of menus, and a link to
-   it shows its id and why. */
+   none of whose files can be read is left out of menus and search, and
+   a link to it shows its id and why. */
 static void
 test_front_matter_on_demand (void)
 {
@@ -370,6 +371,15 @@ test_front_matter_on_demand (void)
   CHECK (shows (lazy, "s/b", LANG_FR, want));
   free (want);
   CHECK (shows (lazy, "s/b", LANG_VI, "s/b.fr.md:2: "));
+
+  /* Search reads every page, and finds the good ones only. */
+  struct search_index *index = search_index_new (lazy);
+  struct search_hit *hits;
+  size_t nhits = search_run (index, "texte", LANG_FR, &hits);
+  CHECK (nhits == 1 && strcmp (hits[0].page->id, "s/a") == 0);
+  search_hits_free (hits, nhits);
+  CHECK (search_run (index, "s b", LANG_FR, &hits) == 0);
+  search_index_free (index);
 
   /* A full load (--check) sees the error at once, and so the link to
      a page it cannot keep. */
