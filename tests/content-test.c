@@ -9,42 +9,10 @@
 #include "check.h"
 #include "content.h"
 #include "model.h"
+#include "scratch.h"
 #include "strbuf.h"
 
 #define NNBSP "\xe2\x80\xaf"    /* U+202F, in UTF-8 */
-
-/* A scratch content directory and the files written in it. */
-static char scratch[] = "/tmp/kiosque-content-test.XXXXXX";
-static char *written[64];
-static size_t nwritten;
-
-/* Write TEXT to NAME in the scratch directory. */
-static void
-put (const char *name, const char *text)
-{
-  char *path = xasprintf ("%s/%s", scratch, name);
-  FILE *f = fopen (path, "w");
-  if (!f || fputs (text, f) < 0 || fclose (f) != 0)
-    {
-      perror (path);
-      exit (99);
-    }
-  if (nwritten < ARRAY_SIZE (written))
-    written[nwritten++] = path;
-  else
-    free (path);
-}
-
-/* Empty the scratch directory for the next case. */
-static void
-clear (void)
-{
-  while (nwritten > 0)
-    {
-      unlink (written[--nwritten]);
-      free (written[nwritten]);
-    }
-}
 
 /* Does HAYSTACK contain NEEDLE? */
 static bool
@@ -332,11 +300,7 @@ test_deep_and_repeated (void)
 int
 main (void)
 {
-  if (!mkdtemp (scratch))
-    {
-      perror ("mkdtemp");
-      return 99;
-    }
+  scratch_make ("content-test");
   test_fixtures ();
   test_nfd ();
   test_defaults ();

@@ -11,6 +11,7 @@
 #include "kiosk.h"
 #include "model.h"
 #include "nav.h"
+#include "scratch.h"
 #include "search.h"
 #include "text.h"
 #include "wrap.h"
@@ -77,32 +78,6 @@ test_leading_no_break_space (void)
   got = wrapped ("\u00a0\u00a0", 1);
   CHECK_STR (got, "");
   free (got);
-}
-
-/* A scratch content directory. */
-static char scratch[] = "/tmp/kiosque-fuzz-found.XXXXXX";
-
-/* Write TEXT to NAME in the scratch directory. */
-static void
-put (const char *name, const char *text)
-{
-  char *path = xasprintf ("%s/%s", scratch, name);
-  FILE *f = fopen (path, "w");
-  if (!f || fputs (text, f) < 0 || fclose (f) != 0)
-    {
-      perror (path);
-      exit (99);
-    }
-  free (path);
-}
-
-/* Remove NAME from the scratch directory. */
-static void
-drop (const char *name)
-{
-  char *path = xasprintf ("%s/%s", scratch, name);
-  unlink (path);
-  free (path);
 }
 
 /* The diagnostics of DIAGS printed as --check prints them (caller
@@ -455,11 +430,7 @@ main (void)
   test_help_not_a_place ();
   test_reload_results_top ();
   test_resize_not_a_tap ();
-  if (!mkdtemp (scratch))
-    {
-      perror ("mkdtemp");
-      return 99;
-    }
+  scratch_make ("fuzz-found");
   test_site_title_one_line ();
   test_lone_cr ();
   test_one_line_diagnostics ();

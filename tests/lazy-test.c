@@ -11,32 +11,7 @@
 #include "content.h"
 #include "layout.h"
 #include "model.h"
-
-/* A scratch content directory. */
-static char scratch[] = "/tmp/kiosque-lazy-test.XXXXXX";
-
-/* Write TEXT to NAME in the scratch directory. */
-static void
-put (const char *name, const char *text)
-{
-  char *path = xasprintf ("%s/%s", scratch, name);
-  FILE *f = fopen (path, "w");
-  if (!f || fputs (text, f) < 0 || fclose (f) != 0)
-    {
-      perror (path);
-      exit (99);
-    }
-  free (path);
-}
-
-/* Remove NAME from the scratch directory. */
-static void
-drop (const char *name)
-{
-  char *path = xasprintf ("%s/%s", scratch, name);
-  unlink (path);
-  free (path);
-}
+#include "scratch.h"
 
 /* What --dump prints for LAYOUT, with each span's style and link, so
    that two layouts compare in full: one malloc'd string. */
@@ -337,11 +312,7 @@ test_deep_body (void)
 int
 main (void)
 {
-  if (!mkdtemp (scratch))
-    {
-      perror ("mkdtemp");
-      return 99;
-    }
+  scratch_make ("lazy-test");
   test_same_as_full ();
   test_bad_body ();
   test_changed_files ();
