@@ -53,44 +53,60 @@ struct brk
    measuring it. */
 struct wrap_scratch
 {
-  size_t cap;           /* elements in each of the arrays up to brk */
-  unsigned char *at;
+  /* One block of CAP positions holds the seven per-byte arrays from col
+     to lb, which always grow together (see scratch_reserve). */
+  void *block;
+  size_t cap;
   long *col;
+  size_t *off;          /* plain text's byte offset of each code point */
+  struct brk *brk;      /* the corrected opportunities, in order */
+  uint32_t *u32;        /* plain text's code points */
+  unsigned char *at;
   char *g;              /* grapheme cluster starts (u8_grapheme_breaks) */
   char *lb;             /* break opportunities (u8_possible_linebreaks) */
-  uint32_t *u32;        /* plain text's code points */
-  size_t *off;          /* and the byte offset of each */
-  struct brk *brk;      /* the corrected opportunities, in order */
   int *mark;            /* forbid_glued_parens' difference array */
   size_t mark_cap;
   size_t *open;         /* forbid_glued_parens' stack of "(" */
   size_t open_cap;
 };
 
+/* The bytes the block takes per position: one element of each array. */
+#define SCRATCH_UNIT (sizeof (long) + sizeof (size_t) + sizeof (struct brk) \
+                      + sizeof (uint32_t) + 3 * sizeof (char))
+
+/* Carved in this order, each array starts aligned when no element type
+   is aligned more strictly than the one before it (alignments are powers
+   of two, so each divides the sizes before it). */
+_Static_assert (_Alignof (long) >= _Alignof (size_t)
+                && _Alignof (size_t) >= _Alignof (struct brk)
+                && _Alignof (struct brk) >= _Alignof (uint32_t),
+                "wrap_scratch's arrays are carved widest first");
+
 /* Make room in W for a paragraph of N bytes (one test per paragraph
-   once the longest has been seen). */
+   once the longest has been seen).  Growing moves the arrays within the
+   block, so what they held is lost: para_init fills them anew for each
+   paragraph. */
 static void
 scratch_reserve (struct wrap_scratch *w, size_t n)
 {
   if (n < w->cap)
     return;
-  /* Each array doubles from the same capacity to the same one. */
-  size_t cap;
-  cap = w->cap;
-  XGROW (w->at, cap, n + 1);
-  cap = w->cap;
-  XGROW (w->col, cap, n + 1);
-  cap = w->cap;
-  XGROW (w->g, cap, n + 1);
-  cap = w->cap;
-  XGROW (w->lb, cap, n + 1);
-  cap = w->cap;
-  XGROW (w->u32, cap, n + 1);
-  cap = w->cap;
-  XGROW (w->off, cap, n + 1);
-  cap = w->cap;
-  XGROW (w->brk, cap, n + 1);
-  w->cap = cap;
+  xgrow (&w->block, &w->cap, n + 1, SCRATCH_UNIT);
+  size_t cap = w->cap;
+  char *b = w->block;
+  w->col = (long *) b;
+  b += cap * sizeof *w->col;
+  w->off = (size_t *) b;
+  b += cap * sizeof *w->off;
+  w->brk = (struct brk *) b;
+  b += cap * sizeof *w->brk;
+  w->u32 = (uint32_t *) b;
+  b += cap * sizeof *w->u32;
+  w->at = (unsigned char *) b;
+  b += cap;
+  w->g = b;
+  b += cap;
+  w->lb = b;
 }
 
 /* The paragraph and everything measured about it. */
@@ -892,13 +908,7 @@ scratch_free (struct wrap_scratch *w)
 {
   if (!w)
     return;
-  free (w->at);
-  free (w->col);
-  free (w->g);
-  free (w->lb);
-  free (w->u32);
-  free (w->off);
-  free (w->brk);
+  free (w->block);
   free (w->mark);
   free (w->open);
   free (w);

@@ -9,42 +9,10 @@
 #include "check.h"
 #include "content.h"
 #include "model.h"
+#include "scratch.h"
 #include "strbuf.h"
 
 #define NNBSP "\xe2\x80\xaf"    /* U+202F, in UTF-8 */
-
-/* A scratch content directory and the files written in it. */
-static char scratch[] = "/tmp/kiosque-content-test.XXXXXX";
-static char *written[64];
-static size_t nwritten;
-
-/* Write TEXT to NAME in the scratch directory. */
-static void
-put (const char *name, const char *text)
-{
-  char *path = xasprintf ("%s/%s", scratch, name);
-  FILE *f = fopen (path, "w");
-  if (!f || fputs (text, f) < 0 || fclose (f) != 0)
-    {
-      perror (path);
-      exit (99);
-    }
-  if (nwritten < ARRAY_SIZE (written))
-    written[nwritten++] = path;
-  else
-    free (path);
-}
-
-/* Empty the scratch directory for the next case. */
-static void
-clear (void)
-{
-  while (nwritten > 0)
-    {
-      unlink (written[--nwritten]);
-      free (written[nwritten]);
-    }
-}
 
 /* Does HAYSTACK contain NEEDLE? */
 static bool
@@ -128,18 +96,18 @@ test_fixtures (void)
 static void
 test_nfd (void)
 {
-  put ("site.yaml", "languages: [fr, vi]\n");
-  put ("home.fr.md", "---\ntitle: Accueil\n---\n[a](nfc) [b](nfd)\n");
-  put ("home.vi.md", "---\ntitle: Trang chủ\n---\n[a](nfc) [b](nfd)\n");
+  scratch_put ("site.yaml", "languages: [fr, vi]\n");
+  scratch_put ("home.fr.md", "---\ntitle: Accueil\n---\n[a](nfc) [b](nfd)\n");
+  scratch_put ("home.vi.md", "---\ntitle: Trang chủ\n---\n[a](nfc) [b](nfd)\n");
   const char *fr_nfc = "---\ntitle: « Hué » !\nsummary: Thừa Thiên Huế\n---\n"
     "# Đúc đồng\n\nCafé « Huế » : [ici](home).\n";
   const char *fr_nfd = "---\ntitle: « Hue\xcc\x81 » !\nsummary: Thu\xcc\x80\xcc\x9b"
     "a Thie\xcc\x82n Hue\xcc\x82\xcc\x81\n---\n"
     "# \xc4\x90u\xcc\x81\x63 \xc4\x91o\xcc\x82\xcc\x80ng\n\nCafe\xcc\x81 « Hue\xcc\x82\xcc\x81 » : [ici](home).\n";
-  put ("nfc.fr.md", fr_nfc);
-  put ("nfd.fr.md", fr_nfd);
-  put ("nfc.vi.md", "---\ntitle: Huế\n---\nTiếng Việt\n");
-  put ("nfd.vi.md", "---\ntitle: Hue\xcc\x82\xcc\x81\n---\nTie\xcc\x82\xcc\x81ng Vie\xcc\x82\xcc\xa3t\n");
+  scratch_put ("nfc.fr.md", fr_nfc);
+  scratch_put ("nfd.fr.md", fr_nfd);
+  scratch_put ("nfc.vi.md", "---\ntitle: Huế\n---\nTiếng Việt\n");
+  scratch_put ("nfd.vi.md", "---\ntitle: Hue\xcc\x82\xcc\x81\n---\nTie\xcc\x82\xcc\x81ng Vie\xcc\x82\xcc\xa3t\n");
 
   struct diags d = DIAGS_INIT;
   struct site *site = content_load (scratch, &d);
@@ -159,7 +127,7 @@ test_nfd (void)
     }
   site_free (site);
   diags_free (&d);
-  clear ();
+  scratch_clear ();
 }
 
 /* No site.yaml: defaults and a warning.  CRLF line ends and a byte
@@ -167,8 +135,8 @@ test_nfd (void)
 static void
 test_defaults (void)
 {
-  put ("home.fr.md", "\xef\xbb\xbf---\r\ntitle: Accueil\r\norder: 2\r\n---\r\nTexte.\r\n");
-  put ("home.vi.md", "---\ntitle: Trang chủ\nkind: section\norder: 2\n---\n");
+  scratch_put ("home.fr.md", "\xef\xbb\xbf---\r\ntitle: Accueil\r\norder: 2\r\n---\r\nTexte.\r\n");
+  scratch_put ("home.vi.md", "---\ntitle: Trang chủ\nkind: section\norder: 2\n---\n");
   struct diags d = DIAGS_INIT;
   struct site *site = content_load (scratch, &d);
   CHECK (d.errors == 0 && d.warnings == 1);
@@ -183,7 +151,7 @@ test_defaults (void)
   CHECK (home && home->kind == PAGE_KIND_SECTION && home->order == 2);
   site_free (site);
   diags_free (&d);
-  clear ();
+  scratch_clear ();
 }
 
 /* A Vietnamese-only site: French files are ignored (with a warning),
@@ -191,9 +159,9 @@ test_defaults (void)
 static void
 test_one_language (void)
 {
-  put ("site.yaml", "title: Huế\nlanguages: [vi]\nhome: start\n");
-  put ("start.vi.md", "---\ntitle: Bắt đầu\n---\n");
-  put ("start.fr.md", "---\ntitle: Début\n---\n");
+  scratch_put ("site.yaml", "title: Huế\nlanguages: [vi]\nhome: start\n");
+  scratch_put ("start.vi.md", "---\ntitle: Bắt đầu\n---\n");
+  scratch_put ("start.fr.md", "---\ntitle: Début\n---\n");
   struct diags d = DIAGS_INIT;
   struct site *site = content_load (scratch, &d);
   CHECK (d.errors == 0 && d.warnings == 1);
@@ -204,7 +172,7 @@ test_one_language (void)
   CHECK_STR (start ? page_title (start, LANG_FR) : NULL, "Bắt đầu");
   site_free (site);
   diags_free (&d);
-  clear ();
+  scratch_clear ();
 }
 
 /* Is there a diagnostic of SEVERITY on FILE's LINE (FILE relative to
@@ -226,13 +194,13 @@ has_diag (const struct diags *d, const char *file, unsigned line,
 static void
 test_bad_site (void)
 {
-  put ("site.yaml",
-       "title: [a, b]\n"
-       "languages: [vi, de, vi]\n"
-       "default_language: fr\n"
-       "idle_seconds: soon\n"
-       "home: start\n");
-  put ("start.vi.md", "---\ntitle: Bắt đầu\n---\n");
+  scratch_put ("site.yaml",
+               "title: [a, b]\n"
+               "languages: [vi, de, vi]\n"
+               "default_language: fr\n"
+               "idle_seconds: soon\n"
+               "home: start\n");
+  scratch_put ("start.vi.md", "---\ntitle: Bắt đầu\n---\n");
   struct diags d = DIAGS_INIT;
   struct site *site = content_load (scratch, &d);
   CHECK (has_diag (&d, "site.yaml", 1, DIAG_ERROR, "title"));
@@ -246,12 +214,12 @@ test_bad_site (void)
   CHECK (site_find (site, "start") != NULL);
   site_free (site);
   diags_free (&d);
-  clear ();
+  scratch_clear ();
 
   /* Broken YAML: libyaml's reason, on the file's line. */
-  put ("site.yaml", "# comment\nhome: home\ntitle: {fr: x\n");
-  put ("home.fr.md", "---\ntitle: Accueil\n---\n");
-  put ("home.vi.md", "---\ntitle: Trang chủ\n---\n");
+  scratch_put ("site.yaml", "# comment\nhome: home\ntitle: {fr: x\n");
+  scratch_put ("home.fr.md", "---\ntitle: Accueil\n---\n");
+  scratch_put ("home.vi.md", "---\ntitle: Trang chủ\n---\n");
   site = content_load (scratch, &d);
   CHECK (d.errors == 1 && d.count == 1);
   /* libyaml finds it at the end of the text: the last line. */
@@ -259,7 +227,7 @@ test_bad_site (void)
   CHECK (site && site->npages == 1);
   site_free (site);
   diags_free (&d);
-  clear ();
+  scratch_clear ();
 }
 
 /* The number of "> " that start LINE. */
@@ -281,18 +249,18 @@ quote_depth (const char *line)
 static void
 test_deep_and_repeated (void)
 {
-  put ("site.yaml", "title: T\nlanguages: [fr, vi]\nhome: home\n");
-  put ("home.fr.md", "---\ntitle: Accueil\n---\n");
-  put ("home.vi.md", "---\ntitle: Trang\n---\n");
+  scratch_put ("site.yaml", "title: T\nlanguages: [fr, vi]\nhome: home\n");
+  scratch_put ("home.fr.md", "---\ntitle: Accueil\n---\n");
+  scratch_put ("home.vi.md", "---\ntitle: Trang\n---\n");
   struct strbuf deep = STRBUF_INIT;
   strbuf_adds (&deep, "---\ntitle: Profond\n---\nun\n\n");
   for (int i = 0; i < 1000; i++)
     strbuf_adds (&deep, ">");
   strbuf_adds (&deep, " deux\ntrois\n\n- quatre\n  - cinq\n");
-  put ("deep.fr.md", deep.s);
-  put ("deep.vi.md", deep.s);
+  scratch_put ("deep.fr.md", deep.s);
+  scratch_put ("deep.vi.md", deep.s);
   strbuf_free (&deep);
-  put ("keys.vi.md", "---\ntitle: K\na: 1\nb: 2\na: 3\nc: 4\nb: 5\na: 6\n---\n");
+  scratch_put ("keys.vi.md", "---\ntitle: K\na: 1\nb: 2\na: 3\nc: 4\nb: 5\na: 6\n---\n");
 
   struct diags d = DIAGS_INIT;
   struct site *site = content_load (scratch, &d);
@@ -326,17 +294,13 @@ test_deep_and_repeated (void)
     }
   site_free (site);
   diags_free (&d);
-  clear ();
+  scratch_clear ();
 }
 
 int
 main (void)
 {
-  if (!mkdtemp (scratch))
-    {
-      perror ("mkdtemp");
-      return 99;
-    }
+  scratch_make ("content-test");
   test_fixtures ();
   test_nfd ();
   test_defaults ();

@@ -11,6 +11,7 @@
 #include "kiosk.h"
 #include "model.h"
 #include "nav.h"
+#include "scratch.h"
 #include "search.h"
 #include "text.h"
 #include "wrap.h"
@@ -79,32 +80,6 @@ test_leading_no_break_space (void)
   free (got);
 }
 
-/* A scratch content directory. */
-static char scratch[] = "/tmp/kiosque-fuzz-found.XXXXXX";
-
-/* Write TEXT to NAME in the scratch directory. */
-static void
-put (const char *name, const char *text)
-{
-  char *path = xasprintf ("%s/%s", scratch, name);
-  FILE *f = fopen (path, "w");
-  if (!f || fputs (text, f) < 0 || fclose (f) != 0)
-    {
-      perror (path);
-      exit (99);
-    }
-  free (path);
-}
-
-/* Remove NAME from the scratch directory. */
-static void
-drop (const char *name)
-{
-  char *path = xasprintf ("%s/%s", scratch, name);
-  unlink (path);
-  free (path);
-}
-
 /* The diagnostics of DIAGS printed as --check prints them (caller
    frees), with the scratch directory's name cut out. */
 static char *
@@ -135,10 +110,10 @@ printed (struct diags *diags)
 static void
 test_site_title_one_line (void)
 {
-  put ("site.yaml", "title:\n  fr: \"Hué\\n: Cergy\\t\"\n  vi: \" \\t \"\n"
-       "home: \" home\\n\"\n");
-  put ("home.fr.md", "---\ntitle: Accueil\n---\n");
-  put ("home.vi.md", "---\ntitle: Trang chủ\n---\n");
+  scratch_put ("site.yaml", "title:\n  fr: \"Hué\\n: Cergy\\t\"\n  vi: \" \\t \"\n"
+               "home: \" home\\n\"\n");
+  scratch_put ("home.fr.md", "---\ntitle: Accueil\n---\n");
+  scratch_put ("home.vi.md", "---\ntitle: Trang chủ\n---\n");
   struct diags diags = DIAGS_INIT;
   struct site *site = content_load (scratch, &diags);
   CHECK (site != NULL);
@@ -156,9 +131,9 @@ test_site_title_one_line (void)
   free (got);
   site_free (site);
   diags_free (&diags);
-  drop ("site.yaml");
-  drop ("home.fr.md");
-  drop ("home.vi.md");
+  scratch_drop ("site.yaml");
+  scratch_drop ("home.fr.md");
+  scratch_drop ("home.vi.md");
 }
 
 /* fuzz-page: a lone CR ends a line for libyaml and cmark, not for the
@@ -168,8 +143,8 @@ test_site_title_one_line (void)
 static void
 test_lone_cr (void)
 {
-  put ("home.fr.md", "---\ntitle: Accueil\n---\nun\rdeux\r[lien](nulle-part)\n");
-  put ("home.vi.md", "---\rtitle: Trang chủ\rkind: nope\r---\rmột\r");
+  scratch_put ("home.fr.md", "---\ntitle: Accueil\n---\nun\rdeux\r[lien](nulle-part)\n");
+  scratch_put ("home.vi.md", "---\rtitle: Trang chủ\rkind: nope\r---\rmột\r");
   struct diags diags = DIAGS_INIT;
   struct site *site = content_load (scratch, &diags);
   CHECK (site && site->npages == 1);
@@ -183,8 +158,8 @@ test_lone_cr (void)
   free (got);
   site_free (site);
   diags_free (&diags);
-  drop ("home.fr.md");
-  drop ("home.vi.md");
+  scratch_drop ("home.fr.md");
+  scratch_drop ("home.vi.md");
 }
 
 /* fuzz-page: a diagnostic quoting a key or value with line ends in it
@@ -193,8 +168,8 @@ test_lone_cr (void)
 static void
 test_one_line_diagnostics (void)
 {
-  put ("home.fr.md", "---\ntitle: Accueil\n\"mot\\nclé\\t\": 1\n"
-       "kind: \"nope\n\n  again\"\n---\n");
+  scratch_put ("home.fr.md", "---\ntitle: Accueil\n\"mot\\nclé\\t\": 1\n"
+               "kind: \"nope\n\n  again\"\n---\n");
   struct diags diags = DIAGS_INIT;
   struct site *site = content_load (scratch, &diags);
   char *got = printed (&diags);
@@ -206,7 +181,7 @@ test_one_line_diagnostics (void)
   free (got);
   site_free (site);
   diags_free (&diags);
-  drop ("home.fr.md");
+  scratch_drop ("home.fr.md");
 }
 
 /* fuzz-page: libcmark 0.30 writes U+FFFE and U+FFFF back as the lone
@@ -216,10 +191,10 @@ test_one_line_diagnostics (void)
 static void
 test_noncharacters (void)
 {
-  put ("home.fr.md", "---\ntitle: Accueil\n---\nUn\n\ndeux \xef\xbf\xbf\n");
-  put ("home.vi.md", "---\ntitle: Trang chủ\n---\nmột\n\n[hai](&#xFFFE;) &#65535;\n");
-  put ("autre.fr.md", "---\ntitle: Autre\n---\nTexte : &#xFFFD; \xef\xbf\xbd\n");
-  put ("autre.vi.md", "---\ntitle: Khác\n---\nChữ\n");
+  scratch_put ("home.fr.md", "---\ntitle: Accueil\n---\nUn\n\ndeux \xef\xbf\xbf\n");
+  scratch_put ("home.vi.md", "---\ntitle: Trang chủ\n---\nmột\n\n[hai](&#xFFFE;) &#65535;\n");
+  scratch_put ("autre.fr.md", "---\ntitle: Autre\n---\nTexte : &#xFFFD; \xef\xbf\xbd\n");
+  scratch_put ("autre.vi.md", "---\ntitle: Khác\n---\nChữ\n");
   struct diags diags = DIAGS_INIT;
   struct site *site = content_load (scratch, &diags);
   CHECK (site && site->npages == 1);
@@ -239,10 +214,10 @@ test_noncharacters (void)
   free (got);
   site_free (site);
   diags_free (&diags);
-  drop ("home.fr.md");
-  drop ("home.vi.md");
-  drop ("autre.fr.md");
-  drop ("autre.vi.md");
+  scratch_drop ("home.fr.md");
+  scratch_drop ("home.vi.md");
+  scratch_drop ("autre.fr.md");
+  scratch_drop ("autre.vi.md");
 }
 
 /* fuzz-page: the info string of a code fence was not checked, so
@@ -251,8 +226,8 @@ test_noncharacters (void)
 static void
 test_fence_info (void)
 {
-  put ("home.fr.md", "---\ntitle: Accueil\n---\nUn\n\n```x &#x88;\ncode\n```\n");
-  put ("home.vi.md", "---\ntitle: Trang chủ\n---\n```x &#27;[2J\n```\n");
+  scratch_put ("home.fr.md", "---\ntitle: Accueil\n---\nUn\n\n```x &#x88;\ncode\n```\n");
+  scratch_put ("home.vi.md", "---\ntitle: Trang chủ\n---\n```x &#27;[2J\n```\n");
   struct diags diags = DIAGS_INIT;
   struct site *site = content_load (scratch, &diags);
   CHECK (site && site->npages == 0);
@@ -265,8 +240,8 @@ test_fence_info (void)
   free (got);
   site_free (site);
   diags_free (&diags);
-  drop ("home.fr.md");
-  drop ("home.vi.md");
+  scratch_drop ("home.fr.md");
+  scratch_drop ("home.vi.md");
 }
 
 /* The snippet and its mark of the one hit of QUERY for a visitor in
@@ -455,11 +430,7 @@ main (void)
   test_help_not_a_place ();
   test_reload_results_top ();
   test_resize_not_a_tap ();
-  if (!mkdtemp (scratch))
-    {
-      perror ("mkdtemp");
-      return 99;
-    }
+  scratch_make ("fuzz-found");
   test_site_title_one_line ();
   test_lone_cr ();
   test_one_line_diagnostics ();

@@ -14,32 +14,7 @@
 #include "layout.h"
 #include "model.h"
 #include "search.h"
-
-/* A scratch content directory. */
-static char scratch[] = "/tmp/kiosque-lazy-test.XXXXXX";
-
-/* Write TEXT to NAME in the scratch directory. */
-static void
-put (const char *name, const char *text)
-{
-  char *path = xasprintf ("%s/%s", scratch, name);
-  FILE *f = fopen (path, "w");
-  if (!f || fputs (text, f) < 0 || fclose (f) != 0)
-    {
-      perror (path);
-      exit (99);
-    }
-  free (path);
-}
-
-/* Remove NAME from the scratch directory. */
-static void
-drop (const char *name)
-{
-  char *path = xasprintf ("%s/%s", scratch, name);
-  unlink (path);
-  free (path);
-}
+#include "scratch.h"
 
 /* What --dump prints for LAYOUT, with each span's style and link, so
    that two layouts compare in full: one malloc'd string. */
@@ -216,12 +191,12 @@ test_same_as_full (void)
 static void
 test_bad_body (void)
 {
-  put ("site.yaml", "languages: [fr, vi]\n");
-  put ("home.fr.md", "---\ntitle: Accueil\n---\nBonjour !\n");
-  put ("home.vi.md", "---\ntitle: Trang chủ\n---\nXin chào\n");
-  put ("esc.fr.md", "---\ntitle: Échappement\nsummary: Résumé\n---\n\nUn\n\n"
-       "efface &#27;[2J l'écran\n");
-  put ("nonchar.vi.md", "---\ntitle: Không phải ký tự\n---\n&#xFFFF;\n");
+  scratch_put ("site.yaml", "languages: [fr, vi]\n");
+  scratch_put ("home.fr.md", "---\ntitle: Accueil\n---\nBonjour !\n");
+  scratch_put ("home.vi.md", "---\ntitle: Trang chủ\n---\nXin chào\n");
+  scratch_put ("esc.fr.md", "---\ntitle: Échappement\nsummary: Résumé\n---\n\nUn\n\n"
+               "efface &#27;[2J l'écran\n");
+  scratch_put ("nonchar.vi.md", "---\ntitle: Không phải ký tự\n---\n&#xFFFF;\n");
 
   struct diags d = DIAGS_INIT;
   struct site *full = content_load (scratch, &d);
@@ -255,8 +230,8 @@ test_bad_body (void)
   CHECK (shows (lazy, "home", LANG_FR, "Bonjour"));
   site_free (lazy);
   diags_free (&d);
-  drop ("esc.fr.md");
-  drop ("nonchar.vi.md");
+  scratch_drop ("esc.fr.md");
+  scratch_drop ("nonchar.vi.md");
 }
 
 /* A file that changed or went away after a lazy load: its body is
@@ -264,8 +239,8 @@ test_bad_body (void)
 static void
 test_changed_files (void)
 {
-  put ("page.fr.md", "---\ntitle: Avant\n---\nPremier texte.\n");
-  put ("page.vi.md", "---\ntitle: Trước\n---\nVăn bản đầu.\n");
+  scratch_put ("page.fr.md", "---\ntitle: Avant\n---\nPremier texte.\n");
+  scratch_put ("page.vi.md", "---\ntitle: Trước\n---\nVăn bản đầu.\n");
   struct diags d = DIAGS_INIT;
   struct site *lazy = content_load_lazy (scratch, &d);
   CHECK (lazy && d.errors == 0);
@@ -274,26 +249,26 @@ test_changed_files (void)
   CHECK (shows (lazy, "page", LANG_FR, "Premier texte."));
 
   /* Edited: the new body, under the title loaded before. */
-  put ("page.fr.md", "---\ntitle: Après\nsummary: plus long\n---\n\nSecond texte !\n");
+  scratch_put ("page.fr.md", "---\ntitle: Après\nsummary: plus long\n---\n\nSecond texte !\n");
   CHECK (shows (lazy, "page", LANG_FR, "Second texte\xe2\x80\xaf!"));
   CHECK (shows (lazy, "page", LANG_FR, "Avant"));
 
   /* Its front matter gone: the reason, on its line. */
-  put ("page.fr.md", "Plus de front matter.\n");
+  scratch_put ("page.fr.md", "Plus de front matter.\n");
   char *want = xasprintf ("cannot be shown: %s/page.fr.md:1: missing front matter",
                           scratch);
   CHECK (shows (lazy, "page", LANG_FR, want));
   free (want);
 
   /* Bad bytes now. */
-  put ("page.fr.md", "---\ntitle: Avant\n---\nun octet \377 ici\n");
+  scratch_put ("page.fr.md", "---\ntitle: Avant\n---\nun octet \377 ici\n");
   want = xasprintf ("%s/page.fr.md:4: invalid or overlong UTF-8 (byte 0xFF)",
                     scratch);
   CHECK (shows (lazy, "page", LANG_FR, want));
   free (want);
 
   /* Removed. */
-  drop ("page.vi.md");
+  scratch_drop ("page.vi.md");
   want = xasprintf ("cannot be shown: %s/page.vi.md: cannot read: %s", scratch,
                     strerror (ENOENT));
   CHECK (shows (lazy, "page", LANG_VI, want));
@@ -311,7 +286,7 @@ test_changed_files (void)
 
   site_free (lazy);
   diags_free (&d);
-  drop ("page.fr.md");
+  scratch_drop ("page.fr.md");
 }
 
 /* The screen's load reads no page file until the page is asked for:
@@ -322,15 +297,15 @@ test_changed_files (void)
 static void
 test_front_matter_on_demand (void)
 {
-  put ("site.yaml", "languages: [fr, vi]\n");
-  put ("home.fr.md", "---\ntitle: Accueil\n---\nVoir [la page cassée](s/b).\n");
-  put ("home.vi.md", "---\ntitle: Trang chủ\n---\nXin chào\n");
+  scratch_put ("site.yaml", "languages: [fr, vi]\n");
+  scratch_put ("home.fr.md", "---\ntitle: Accueil\n---\nVoir [la page cassée](s/b).\n");
+  scratch_put ("home.vi.md", "---\ntitle: Trang chủ\n---\nXin chào\n");
   char *dir = xasprintf ("%s/s", scratch);
   CHECK (mkdir (dir, 0700) == 0);
-  put ("s.fr.md", "---\ntitle: Rubrique\nkind: section\n---\n");
-  put ("s/a.fr.md", "---\ntitle: Alpha\norder: 2\n---\nTexte A.\n");
-  put ("s/b.fr.md", "---\ntitle: Bêta\norder: 1\n---\nTexte B.\n");
-  put ("s/c.vi.md", "---\ntitle: Xê\norder: 3\n---\nVăn bản C.\n");
+  scratch_put ("s.fr.md", "---\ntitle: Rubrique\nkind: section\n---\n");
+  scratch_put ("s/a.fr.md", "---\ntitle: Alpha\norder: 2\n---\nTexte A.\n");
+  scratch_put ("s/b.fr.md", "---\ntitle: Bêta\norder: 1\n---\nTexte B.\n");
+  scratch_put ("s/c.vi.md", "---\ntitle: Xê\norder: 3\n---\nVăn bản C.\n");
 
   struct diags d = DIAGS_INIT;
   struct site *lazy = content_load_lazy (scratch, &d);
@@ -346,8 +321,8 @@ test_front_matter_on_demand (void)
   CHECK (site_find (lazy, "s/a")->unread != NULL);
 
   /* Edited and broken after start-up, before anyone opened them. */
-  put ("s/a.fr.md", "---\ntitle: Alpha modifié\norder: 4\n---\nTexte A.\n");
-  put ("s/b.fr.md", "---\ntitle: [Bêta\n---\nTexte B.\n");
+  scratch_put ("s/a.fr.md", "---\ntitle: Alpha modifié\norder: 4\n---\nTexte A.\n");
+  scratch_put ("s/b.fr.md", "---\ntitle: [Bêta\n---\nTexte B.\n");
   size_t n;
   const struct page *s_page = site_find (lazy, "s");
   const struct page **kids = site_children (lazy, s_page, LANG_FR, &n);
@@ -390,10 +365,10 @@ test_front_matter_on_demand (void)
   site_free (full);
 out:
   diags_free (&d);
-  drop ("s/a.fr.md");
-  drop ("s/b.fr.md");
-  drop ("s/c.vi.md");
-  drop ("s.fr.md");
+  scratch_drop ("s/a.fr.md");
+  scratch_drop ("s/b.fr.md");
+  scratch_drop ("s/c.vi.md");
+  scratch_drop ("s.fr.md");
   rmdir (dir);
   free (dir);
 }
@@ -406,8 +381,8 @@ test_deep_body (void)
   for (int i = 0; i < 12; i++)
     strcat (deep, "> ");
   strcat (deep, "tout au fond !\n");
-  put ("deep.fr.md", deep);
-  put ("deep.vi.md", "---\ntitle: Sâu\n---\n- a\n");
+  scratch_put ("deep.fr.md", deep);
+  scratch_put ("deep.vi.md", "---\ntitle: Sâu\n---\n- a\n");
   struct diags d = DIAGS_INIT;
   struct site *full = content_load (scratch, &d);
   struct site *lazy = content_load_lazy (scratch, &d);
@@ -424,26 +399,22 @@ test_deep_body (void)
   site_free (full);
   site_free (lazy);
   diags_free (&d);
-  drop ("deep.fr.md");
-  drop ("deep.vi.md");
+  scratch_drop ("deep.fr.md");
+  scratch_drop ("deep.vi.md");
 }
 
 int
 main (void)
 {
-  if (!mkdtemp (scratch))
-    {
-      perror ("mkdtemp");
-      return 99;
-    }
+  scratch_make ("lazy-test");
   test_same_as_full ();
   test_bad_body ();
   test_changed_files ();
   test_deep_body ();
   test_front_matter_on_demand ();
-  drop ("home.fr.md");
-  drop ("home.vi.md");
-  drop ("site.yaml");
+  scratch_drop ("home.fr.md");
+  scratch_drop ("home.vi.md");
+  scratch_drop ("site.yaml");
   rmdir (scratch);
   return check_finish ();
 }
