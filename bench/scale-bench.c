@@ -2,8 +2,9 @@
    for bench/run (issue 7):
        scale-bench DIR [QUERY]...
        scale-bench --load-only[=full] DIR
-   loads DIR as the screen does (content_load_lazy: front matter only),
-   builds the search index, runs each QUERY in both languages
+   loads DIR as the screen does (content_load_lazy: the file names; a
+   page's front matter when it is first asked for), builds the search
+   index (which reads every page), runs each QUERY in both languages
    and lays out pages at 80 columns, and prints one figure a line as
    "NAME VALUE UNIT" for the script to read: load time, index time,
    search time per query (the best of several runs: this machine is
