@@ -40,7 +40,6 @@ struct view_rows
 {
   int lines, cols;
   struct row *rows;
-  int end_y, end_x;     /* where the frame's drawing left the cursor */
 };
 
 /* A new, empty record: the first frame draws every row. */
@@ -93,7 +92,6 @@ view_rows_begin (struct view_rows *r, int lines, int cols)
       r->rows[y].now_len = 0;
       r->rows[y].now_lo = r->rows[y].now_hi = 0;
     }
-  r->end_y = r->end_x = 0;
 }
 
 /* Row Y starts afresh, blank. */
@@ -104,8 +102,6 @@ view_rows_blank (struct view_rows *r, int y)
     return;
   r->rows[y].now_len = 0;
   r->rows[y].now_lo = r->rows[y].now_hi = 0;
-  r->end_y = y;
-  r->end_x = 0;
 }
 
 /* Draw S[0..N), WIDTH columns, at row Y, column X in ATTR (the caller
@@ -135,8 +131,6 @@ view_rows_put (struct view_rows *r, int y, int x, const char *s, size_t n,
   if (row->now_len == 0 || hi > row->now_hi)
     row->now_hi = hi;
   row->now_len += sizeof run + n;
-  r->end_y = y;
-  r->end_x = x + width < r->cols ? x + width : r->cols - 1;
 }
 
 /* The code point of the UTF-8 sequence at S[0..N) (U+FFFD when it is
@@ -386,9 +380,6 @@ view_rows_end (struct view_rows *r)
       row->now_len = 0;
       row->known = true;
     }
-  /* The cursor is hidden; it goes where drawing every row left it. */
-  if (r->lines > 0)
-    move (r->end_y, r->end_x);
 }
 
 /* Forget what every row shows: the next frame draws them all (a
