@@ -40,7 +40,6 @@ struct view_rows
 {
   int lines, cols;
   struct row *rows;
-  int end_y, end_x;     /* where the frame's drawing left the cursor */
 };
 
 /* A new, empty record: the first frame draws every row. */
@@ -93,7 +92,6 @@ view_rows_begin (struct view_rows *r, int lines, int cols)
       r->rows[y].now_len = 0;
       r->rows[y].now_lo = r->rows[y].now_hi = 0;
     }
-  r->end_y = r->end_x = 0;
 }
 
 /* Row Y starts afresh, blank. */
@@ -104,8 +102,6 @@ view_rows_blank (struct view_rows *r, int y)
     return;
   r->rows[y].now_len = 0;
   r->rows[y].now_lo = r->rows[y].now_hi = 0;
-  r->end_y = y;
-  r->end_x = 0;
 }
 
 /* Draw S[0..N), WIDTH columns, at row Y, column X in ATTR (the caller
@@ -135,8 +131,6 @@ view_rows_put (struct view_rows *r, int y, int x, const char *s, size_t n,
   if (row->now_len == 0 || hi > row->now_hi)
     row->now_hi = hi;
   row->now_len += sizeof run + n;
-  r->end_y = y;
-  r->end_x = x + width < r->cols ? x + width : r->cols - 1;
 }
 
 /* The code point of the UTF-8 sequence at S[0..N) (U+FFFD when it is
@@ -216,15 +210,29 @@ add_cells (int y, int x, const cchar_t *cells, int n)
   add_wchnstr (cells, n);
 }
 
+/* How many times the LEN bytes at S[0..N) follow one another from S on
+   (at least 1). */
+static size_t
+repeats (const unsigned char *s, size_t n, size_t len)
+{
+  size_t k = 1;
+  while ((k + 1) * len <= n && memcmp (s + k * len, s, len) == 0)
+    k++;
+  return k;
+}
+
 /* Add S[0..N) at row Y from column X.  A character of one cell is
    given to curses as a cell, many at once; the others (wide characters,
    combining marks, which curses must place) as wide characters.  The
    cells are what waddnwstr would make: the character, no attributes of
-   its own, the window's added by curses (ncurses' cchar_t). */
+   its own, the window's added by curses (ncurses' cchar_t).  A long
+   stretch of one character (a frame's edge, a rule: half the cells of
+   a page of cards) is one line of that cell (whline_set), which curses
+   fills without measuring and rendering every cell again. */
 static void
 add_utf8 (int y, int x, const char *s, size_t n)
 {
-  enum { CHUNK = 128 };
+  enum { CHUNK = 128, STRETCH = 8 };
   cchar_t cells[CHUNK];
   wchar_t wide[CHUNK];
   int ncells = 0, nwide = 0;
@@ -237,6 +245,33 @@ add_utf8 (int y, int x, const char *s, size_t n)
       size_t next_len = 0;
       wchar_t next = i + len < n ? char_at (u + i + len, n - i - len,
                                             &next_len) : 0;
+      if (next == c && nwide == 0 && plain (c))
+        {
+          size_t k = repeats (u + i, n - i, len);
+          /* The last one stays out when a mark joins it. */
+          if (i + k * len < n)
+            {
+              size_t after_len;
+              wchar_t after = char_at (u + i + k * len, n - i - k * len,
+                                       &after_len);
+              if (!one_cell (c, after))
+                k--;
+            }
+          if (k >= STRETCH && k <= (size_t) INT_MAX)
+            {
+              add_cells (y, x, cells, ncells);
+              x += ncells;
+              ncells = 0;
+              cchar_t cell;
+              memset (&cell, 0, sizeof cell);
+              cell.chars[0] = c;
+              mvhline_set (y, x, &cell, (int) k);
+              x += (int) k;
+              i += k * len;
+              c = i < n ? char_at (u + i, n - i, &len) : 0;
+              continue;
+            }
+        }
       if (one_cell (c, next) && nwide == 0)
         {
           memset (&cells[ncells], 0, sizeof cells[ncells]);
@@ -345,9 +380,6 @@ view_rows_end (struct view_rows *r)
       row->now_len = 0;
       row->known = true;
     }
-  /* The cursor is hidden; it goes where drawing every row left it. */
-  if (r->lines > 0)
-    move (r->end_y, r->end_x);
 }
 
 /* Forget what every row shows: the next frame draws them all (a

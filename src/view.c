@@ -449,6 +449,10 @@ start_terminal (void)
   nonl ();
   keypad (stdscr, TRUE);
   curs_set (0);
+  /* The cursor is hidden, so it may stay wherever the update leaves it:
+     placing it after every frame cost curses a cursor motion worked
+     out at length (some 20 000 instructions a frame). */
+  leaveok (stdscr, TRUE);
   set_escdelay (VIEW_ESCDELAY_MS);
   mousemask (ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION, NULL);
   mouseinterval (0);
