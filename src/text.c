@@ -125,6 +125,15 @@ text_is_plain (unsigned int uc)
          || (uc >= 0x2190 && uc < 0x2200) || (uc >= 0x2500 && uc < 0x25FD);
 }
 
+/* One character of S: see text.h. */
+unsigned int
+text_char_at (const char *s, size_t n, size_t *len)
+{
+  ucs4_t uc;
+  *len = (size_t) u8_mbtouc (&uc, (const uint8_t *) s, n);
+  return uc;
+}
+
 /* Terminal columns of S. */
 int
 text_width (const char *s, size_t n)

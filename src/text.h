@@ -32,6 +32,13 @@ int text_width (const char *s, size_t n);
    the results do not change). */
 bool text_is_plain (unsigned int uc);
 
+/* The code point of the UTF-8 character at S[0..N) (N > 0), U+FFFD
+   when it is malformed, and its length in bytes (at least 1) in *LEN:
+   for the screen, which hands text to curses a character at a time.
+   The text was checked on load; this only keeps a bad byte from being
+   read past. */
+unsigned int text_char_at (const char *s, size_t n, size_t *len);
+
 /* Byte length of the grapheme cluster that starts S[0..N); 0 when N is 0. */
 size_t text_grapheme_len (const char *s, size_t n);
 

@@ -133,30 +133,6 @@ view_rows_put (struct view_rows *r, int y, int x, const char *s, size_t n,
   row->now_len += sizeof run + n;
 }
 
-/* The code point of the UTF-8 sequence at S[0..N) (U+FFFD when it is
-   malformed); *LEN gets its bytes, at least 1.  The text was checked on
-   load: this only keeps a bad byte from being read past. */
-static wchar_t
-utf8_next (const unsigned char *s, size_t n, size_t *len)
-{
-  unsigned int c = s[0];
-  size_t k = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 0;
-  *len = 1;
-  if (k == 0 || k > n)
-    return k == 1 ? (wchar_t) c : 0xfffd;
-  if (k == 1)
-    return (wchar_t) c;
-  c &= 0x3fu >> (k - 1);
-  for (size_t i = 1; i < k; i++)
-    {
-      if ((s[i] & 0xc0) != 0x80)
-        return 0xfffd;
-      c = (c << 6) | (s[i] & 0x3fu);
-    }
-  *len = k;
-  return (wchar_t) c;
-}
-
 /* Whether C is one of the text engine's plain characters: ASCII and
    the frames' box drawing answered here, the rest by text_is_plain. */
 static inline bool
@@ -177,9 +153,8 @@ one_cell (wchar_t c, wchar_t next)
   return plain (c) || (c >= 0xa0 && wcwidth (c) == 1);
 }
 
-/* The character at S[0..N) (N > 0) and its bytes in *LEN: ASCII and
-   well-formed three-byte sequences (the frames) at once, the rest
-   through utf8_next. */
+/* The character at S[0..N) (N > 0) and its bytes in *LEN: ASCII here,
+   the rest by the text engine. */
 static inline wchar_t
 char_at (const unsigned char *s, size_t n, size_t *len)
 {
@@ -188,14 +163,7 @@ char_at (const unsigned char *s, size_t n, size_t *len)
       *len = 1;
       return s[0];
     }
-  if ((s[0] & 0xf0) == 0xe0 && n >= 3 && (s[1] & 0xc0) == 0x80
-      && (s[2] & 0xc0) == 0x80)
-    {
-      *len = 3;
-      return (wchar_t) (((s[0] & 0x0fu) << 12) | ((s[1] & 0x3fu) << 6)
-                        | (s[2] & 0x3fu));
-    }
-  return utf8_next (s, n, len);
+  return (wchar_t) text_char_at ((const char *) s, n, len);
 }
 
 /* Put the N cells CELLS at row Y, column X.  wadd_wchnstr copies cells
