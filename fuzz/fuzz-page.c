@@ -6,7 +6,9 @@
 
 #include "content-private.h"
 #include "fuzz.h"
+#include "layout.h"
 #include "text.h"
+#include "../tests/layout-invariants.h"
 
 /* Is S, a text of the model, NULL or valid UTF-8 in NFC with no control
    character (nor, as one-line fields are, any line end or tab)? */
@@ -88,6 +90,35 @@ check_lazy (const struct content_file *full, const struct content_file *lazy)
               && full->fields.order == lazy->fields.order);
 }
 
+/* Lay the page F kept out, as the screen would, at WIDTH: in a site
+   of its own, where a link to itself resolves; every line and link
+   keeps the layout's promises. */
+static void
+check_layout (const struct content_file *f, int width)
+{
+  struct page page = {
+    .id = f->id,
+    .kind = f->fields.has_kind ? f->fields.kind : PAGE_KIND_PAGE,
+    .order = f->fields.order,
+    .date = f->fields.date,
+    .end = f->fields.end,
+  };
+  page.text[f->lang] = f->text;
+  struct page *pages[] = { &page };
+  struct site site = { .pages = pages, .npages = 1, .home = (char *) "home",
+                       .default_lang = f->lang };
+  struct layout *l = layout_page (&site, &page, f->lang, width);
+  FUZZ_CHECK (l->width == width);
+  unsigned block = 0;
+  for (size_t i = 0; i < l->nlines; i++)
+    {
+      FUZZ_CHECK (layout_line_ok (l, i, width, block));
+      block = l->lines[i].block;
+    }
+  FUZZ_CHECK (layout_links_ok (l));
+  layout_free (l);
+}
+
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 int
@@ -109,6 +140,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       struct diags diags = DIAGS_INIT;
       content_page_parse (&f, (const char *) data, size, &diags);
       check_page (&f, (const char *) data, size, &diags);
+      if (f.text)
+        {
+          /* A width from the bytes, so each input has its own, and the
+             screen's usual one. */
+          check_layout (&f, 1 + (int) (size % 97));
+          check_layout (&f, 72);
+        }
 
       struct content_file lazy = f;
       lazy.text = NULL;

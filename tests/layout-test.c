@@ -8,6 +8,7 @@
 #include "model.h"
 #include "strbuf.h"
 #include "text.h"
+#include "layout-invariants.h"
 
 /* A page with id ID added to SITE (kept sorted by the caller). */
 static struct page *
@@ -107,42 +108,17 @@ check_invariants (const struct layout *l, int width, const char *what)
   for (size_t i = 0; i < l->nlines; i++)
     {
       const struct layout_line *line = &l->lines[i];
-      size_t len = strlen (line->text);
-      int w = text_width (line->text, len);
-      bool ok = w == line->width && w <= width
-        && (len == 0 || line->text[len - 1] != ' ')
-        && text_valid_utf8 (line->text, len, NULL)
-        && line->block >= block && line->block < l->nblocks;
-      for (size_t k = 0; k < len; k++)
-        if ((unsigned char) line->text[k] < 0x20 || line->text[k] == 0x7f)
-          ok = false;
-      /* Spans cover the text in order, without gaps. */
-      size_t at = 0;
-      for (size_t j = 0; j < line->nspans; j++)
-        {
-          const struct layout_span *sp = &line->spans[j];
-          if (sp->start != at || sp->len == 0
-              || (sp->link >= 0 && (size_t) sp->link >= l->nlinks))
-            ok = false;
-          else if (sp->link >= 0 && (i < l->links[sp->link].first_line
-                                     || i > l->links[sp->link].last_line))
-            ok = false;
-          at += sp->len;
-        }
-      if (at != len)
-        ok = false;
       check_count++;
-      if (!ok)
+      if (!layout_line_ok (l, i, width, block))
         {
           check_failures++;
           fprintf (stderr, "%s at %d columns: bad line %zu: [%s] (width %d)\n",
-                   what, width, i, line->text, w);
+                   what, width, i, line->text,
+                   text_width (line->text, strlen (line->text)));
         }
       block = line->block;
     }
-  for (size_t k = 0; k < l->nlinks; k++)
-    CHECK (l->links[k].first_line <= l->links[k].last_line
-           && l->links[k].last_line < l->nlines);
+  CHECK (layout_links_ok (l));
 }
 
 static void
