@@ -34,15 +34,16 @@ page_ready (const struct page *page)
   return page;
 }
 
-/* A page whose every file failed when read lazily. */
+/* A page whose every file failed when read lazily: its one text is
+   the BROKEN stand-in content_page_complete() made. */
 bool
 page_broken (const struct page *page)
 {
   page_ready (page);
   for (int l = 0; l < LANG_COUNT; l++)
-    if (page->text[l] && !page->text[l]->broken)
-      return false;
-  return true;
+    if (page->text[l] && page->text[l]->broken)
+      return true;
+  return false;
 }
 
 /* The text in LANG, else in the other language. */
