@@ -1,8 +1,8 @@
 /* view-draw.c -- where things go on the screen, drawing them from the
    navigation state and the layout, and what a tap at a place means.
    Drawing reads state and layout only; every frame writes every row,
-   into the row record (view-rows.c), which hands curses only the rows
-   that changed (no clear()). */
+   into the row record (view-rows.c), which writes to the terminal only
+   the rows that changed (no clear()). */
 #include "system.h"
 
 #define NCURSES_WIDECHAR 1
@@ -10,6 +10,7 @@
 
 #include "strbuf.h"
 #include "text.h"
+#include "view-kiosk.h"
 #include "view-private.h"
 
 /* The attributes of a layout span of STYLE bits; FOCUSED for the
@@ -57,8 +58,8 @@ width_of (const char *s)
 }
 
 /* The row record the frame being drawn goes to.  Set by view_draw for
-   the frame's length only: it stands for curses' stdscr, which the
-   drawing helpers below wrote to before, without a view in hand. */
+   the frame's length only, so that the drawing helpers below (and
+   kiosk mode's, through view_put) need no view in hand. */
 static struct view_rows *frame;
 
 /* Write S[0..N), WIDTH columns wide (or -1: to be measured), at row Y,
@@ -143,6 +144,24 @@ blank_row (int y)
   if (y < 0 || y >= LINES)
     return;
   view_rows_blank (frame, y);
+}
+
+int
+view_put (int y, int x, const char *s, unsigned long attr, int maxw)
+{
+  return put (y, x, s, (attr_t) attr, maxw);
+}
+
+void
+view_put_repeat (int y, int x, const char *s, int count, unsigned long attr)
+{
+  put_repeat (y, x, s, count, (attr_t) attr);
+}
+
+void
+view_blank_row (int y)
+{
+  blank_row (y);
 }
 
 /* Record a tap target. */
@@ -724,16 +743,29 @@ draw_frame (struct view *v)
     }
 }
 
-/* Draw the screen the state names: every row into the record, and the
-   rows that changed onto curses' screen. */
+/* Draw the screen the state names, and kiosk mode's over it: every row
+   into the record, and the rows that changed to the terminal. */
 void
 view_draw (struct view *v)
 {
   if (!v->rows)
     v->rows = view_rows_new ();
+  if (!v->term)
+    v->term = view_term_new ();
   frame = v->rows;
   view_rows_begin (frame, LINES, COLS);
   draw_frame (v);
-  view_rows_end (frame);
+  view_kiosk_draw (v);
+  view_rows_end (frame, v->term);
+  view_term_flush (v->term);
   frame = NULL;
+}
+
+void
+view_draw_forget (struct view *v)
+{
+  if (v->rows)
+    view_rows_forget (v->rows);
+  if (v->term)
+    view_term_forget (v->term);
 }

@@ -34,25 +34,6 @@ static const char *const autonym[LANG_COUNT] = {
   "Français", "Tiếng Việt"
 };
 
-/* Write as much of S as fits in MAXW columns at row Y, column X, whole
-   grapheme clusters only.  Returns the columns written. */
-static int
-put (int y, int x, const char *s, attr_t attr, int maxw)
-{
-  if (y < 0 || y >= LINES || x < 0 || x >= COLS)
-    return 0;
-  if (maxw > COLS - x)
-    maxw = COLS - x;
-  int w;
-  size_t i = text_fit (s, strlen (s), maxw, &w);
-  if (i == 0)
-    return 0;
-  attrset ((int) attr);
-  mvaddnstr (y, x, s, (int) i);
-  attrset (A_NORMAL);
-  return w;
-}
-
 /* Display columns of S. */
 static int
 width_of (const char *s)
@@ -65,27 +46,15 @@ static void
 put_centred (int y, const char *s, attr_t attr)
 {
   int w = width_of (s);
-  put (y, w < COLS ? (COLS - w) / 2 : 0, s, attr, COLS);
-}
-
-/* COUNT copies of the one-column S from column X of row Y. */
-static void
-put_repeat (int y, int x, const char *s, int count, attr_t attr)
-{
-  for (int i = 0; i < count; i++)
-    put (y, x + i, s, attr, 1);
+  view_put (y, w < COLS ? (COLS - w) / 2 : 0, s, attr, COLS);
 }
 
 /* Blank rows Y0 to Y1 inclusive. */
 static void
 blank_rows (int y0, int y1)
 {
-  attrset (A_NORMAL);
   for (int y = y0 < 0 ? 0 : y0; y <= y1 && y < LINES; y++)
-    {
-      move (y, 0);
-      clrtoeol ();
-    }
+    view_blank_row (y);
 }
 
 /* A frame H rows tall and W columns wide at Y, X, blank inside. */
@@ -94,18 +63,18 @@ draw_frame (int y, int x, int w, int h, attr_t frame)
 {
   if (w < 2 || h < 2)
     return;
-  put (y, x, "┌", frame, 1);
-  put_repeat (y, x + 1, "─", w - 2, frame);
-  put (y, x + w - 1, "┐", frame, 1);
+  view_put (y, x, "┌", frame, 1);
+  view_put_repeat (y, x + 1, "─", w - 2, frame);
+  view_put (y, x + w - 1, "┐", frame, 1);
   for (int r = 1; r < h - 1; r++)
     {
-      put (y + r, x, "│", frame, 1);
-      put_repeat (y + r, x + 1, " ", w - 2, A_NORMAL);
-      put (y + r, x + w - 1, "│", frame, 1);
+      view_put (y + r, x, "│", frame, 1);
+      view_put_repeat (y + r, x + 1, " ", w - 2, A_NORMAL);
+      view_put (y + r, x + w - 1, "│", frame, 1);
     }
-  put (y + h - 1, x, "└", frame, 1);
-  put_repeat (y + h - 1, x + 1, "─", w - 2, frame);
-  put (y + h - 1, x + w - 1, "┘", frame, 1);
+  view_put (y + h - 1, x, "└", frame, 1);
+  view_put_repeat (y + h - 1, x + 1, "─", w - 2, frame);
+  view_put (y + h - 1, x + w - 1, "┘", frame, 1);
 }
 
 /* Record a tap target on a kiosk screen. */
@@ -137,16 +106,16 @@ draw_button (struct view *v, int y, int x, int w, int h, const char *label,
       draw_frame (y, x, w, h, view_role_attr (v, ROLE_FRAME));
       int mid = y + h / 2;
       if (focus)
-        put_repeat (mid, x + 1, " ", w - 2, text);
+        view_put_repeat (mid, x + 1, " ", w - 2, text);
       int pad = lw < w - 2 ? (w - 2 - lw) / 2 : 0;
-      put (mid, x + 1 + pad, label, text, w - 2);
+      view_put (mid, x + 1 + pad, label, text, w - 2);
     }
   else
     {
       attr_t a = focus ? text : text | A_REVERSE;
       int inner = w > 1 ? w - 1 : 1;
-      put_repeat (y, x, " ", inner, a);
-      put (y, x + (lw < inner ? (inner - lw) / 2 : 0), label, a, inner);
+      view_put_repeat (y, x, " ", inner, a);
+      view_put (y, x + (lw < inner ? (inner - lw) / 2 : 0), label, a, inner);
     }
   add_target (v->kiosk, y, y + (h >= 3 ? h : 1) - 1, x, x + w, action, arg);
 }
@@ -349,8 +318,8 @@ draw_report (struct view *v)
   const char *title = vk->k.report == KIOSK_REPORT_RELOAD ? _("Reload content")
     : vk->k.report == KIOSK_REPORT_STATISTICS ? _("Statistics")
     : _("Content diagnostics");
-  put (0, 1, title, view_role_attr (v, ROLE_SITE), COLS - 2);
-  put_repeat (1, 0, "─", COLS, view_role_attr (v, ROLE_FRAME));
+  view_put (0, 1, title, view_role_attr (v, ROLE_SITE), COLS - 2);
+  view_put_repeat (1, 0, "─", COLS, view_role_attr (v, ROLE_FRAME));
 
   int width = COLS - 2 > 1 ? COLS - 2 : 1;
   struct report_line *lines = NULL;
@@ -384,7 +353,7 @@ draw_report (struct view *v)
       char *text = xstrndup (vk->report.lines[l->para] + l->start, l->len);
       bool error = strstr (vk->report.lines[l->para], ": error: ") != NULL;
       attr_t a = view_role_attr (v, error ? ROLE_ALERT : ROLE_TEXT);
-      put (body_y + (int) r, 1, text, a, width);
+      view_put (body_y + (int) r, 1, text, a, width);
       free (text);
     }
   free (lines);
@@ -400,7 +369,7 @@ draw_report (struct view *v)
     {
       size_t last = top + height < nlines ? top + height : nlines;
       char *pos = xasprintf ("%zu–%zu/%zu", top + 1, last, nlines);
-      put (footer_y + 1, rx - 1 - width_of (pos), pos,
+      view_put (footer_y + 1, rx - 1 - width_of (pos), pos,
            view_role_attr (v, ROLE_MUTED), COLS);
       free (pos);
     }

@@ -457,7 +457,7 @@ view_kiosk_input (struct view *v, int type, wint_t c)
       if (ours && type == OK && c == 12)
         {
           /* ^L: repaint a garbled terminal, as the guide does. */
-          clearok (curscr, TRUE);
+          view_draw_forget (v);
           out |= VIEW_KIOSK_REDRAW;
         }
       if (ours)

@@ -129,6 +129,7 @@ struct view
   struct view_kiosk *kiosk;     /* kiosk mode's state (view-kiosk.c) */
 
   struct view_rows *rows;       /* what each row shows (view-rows.c) */
+  struct view_term *term;       /* what writes them (view-term.c) */
 };
 
 /* Compute V->geo for a screen of LINES x COLS. */
@@ -141,8 +142,8 @@ void view_theme_init (struct view *v);
 /* The curses attributes (an attr_t) of ROLE on V's screen. */
 unsigned long view_role_attr (const struct view *v, enum role role);
 
-/* Draw everything from V's state onto the screen (not yet refreshed),
-   recording the tap targets. */
+/* Draw everything from V's state (kiosk mode's screens included) and
+   write what changed to the terminal, recording the tap targets. */
 void view_draw (struct view *v);
 
 /* The layout of PAGE in LANG at WIDTH, kept by V (view-cache.c). */
@@ -156,9 +157,10 @@ void view_cache_flush (struct view *v);
 bool view_draw_hit (const struct view *v, int y, int x, struct nav_event *ev);
 
 /* The row record (view-rows.c): view_draw draws every row of a frame
-   into it, and it draws on curses' screen only the rows that differ
+   into it, and it writes to the terminal only the rows that differ
    from what they show.  A row is blanked, then runs are put on it. */
 struct view_rows;
+struct view_term;
 
 /* A new record, to free with view_rows_free. */
 struct view_rows *view_rows_new (void);
@@ -177,15 +179,57 @@ void view_rows_blank (struct view_rows *r, int y);
 void view_rows_put (struct view_rows *r, int y, int x, const char *s,
                     size_t n, int width, unsigned long attr);
 
-/* End the frame: draw the rows that changed on curses' screen. */
-void view_rows_end (struct view_rows *r);
+/* End the frame: write the rows that changed to the terminal T. */
+void view_rows_end (struct view_rows *r, struct view_term *t);
 
 /* Forget what every row shows: the next frame draws them all (after a
    resize, ^L, or a change of colours). */
 void view_rows_forget (struct view_rows *r);
 
-/* Forget the rows drawn over since curses last took the screen (kiosk
-   mode's overlays): the next frame draws them again. */
-void view_rows_forget_touched (struct view_rows *r);
+/* What kiosque writes to the terminal (view-term.c): the bytes of a
+   frame, gathered and written at once by view_term_flush.  Made once
+   the colours are set up (they are read from curses' colour pairs). */
+struct view_term *view_term_new (void);
+
+/* Free T (NULL is fine). */
+void view_term_free (struct view_term *t);
+
+/* The terminal's attributes are unknown (a repainted terminal): the
+   next view_term_attr sets them whatever they were. */
+void view_term_forget (struct view_term *t);
+
+/* Whether the bottom-right cell can be written without scrolling. */
+bool view_term_last_cell (const struct view_term *t);
+
+/* Move the cursor to row Y, column X. */
+void view_term_move (struct view_term *t, int y, int x);
+
+/* Write in the curses attributes ATTR from now on. */
+void view_term_attr (struct view_term *t, unsigned long attr);
+
+/* Write the UTF-8 text S[0..N) (control characters as '?'). */
+void view_term_text (struct view_term *t, const char *s, size_t n);
+
+/* Write COUNT blank cells. */
+void view_term_blank (struct view_term *t, int count);
+
+/* Blank the row from the cursor to its end, COUNT cells. */
+void view_term_clear_to_end (struct view_term *t, int count);
+
+/* Send what was gathered to the terminal. */
+void view_term_flush (struct view_term *t);
+
+/* Shared by the guide's drawing and kiosk mode's screens (view-draw.c):
+   write S, as much as fits in MAXW columns, at row Y, column X in the
+   attributes ATTR, returning the columns written; COUNT copies of the
+   one-column S; blank row Y.  Only while view_draw draws a frame. */
+int view_put (int y, int x, const char *s, unsigned long attr, int maxw);
+void view_put_repeat (int y, int x, const char *s, int count,
+                      unsigned long attr);
+void view_blank_row (int y);
+
+/* What the terminal shows is unknown (resized, garbled, back from a
+   suspension): the next frame writes all of it. */
+void view_draw_forget (struct view *v);
 
 #endif /* KIOSQUE_VIEW_PRIVATE_H */

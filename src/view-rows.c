@@ -1,15 +1,13 @@
 /* view-rows.c -- what each row of the screen was drawn with, so that a
-   frame hands curses only the rows that changed.  view-draw.c still
-   draws every row of every frame, but into this record: a row is a list
-   of runs (column, attributes, text) after a blank.  At the end of the
-   frame a row equal to the one drawn last time is left alone, so curses
-   neither copies nor compares it (wnoutrefresh) nor looks at it again
-   (doupdate); a changed row is blanked and its runs replayed in order,
-   which gives the very cells a direct drawing gives. */
+   frame writes to the terminal only the rows that changed.  view-draw.c
+   (and kiosk mode's screens over it) draw every row of every frame, but
+   into this record: a row is a list of runs (column, attributes, text)
+   after a blank.  At the end of the frame a row equal to the one
+   written last time is left alone; a changed row is written from its
+   first changed column, its runs in order (a later one over an earlier
+   one, as drawing over them would), the cells between them blanked
+   (view-term.c makes the bytes). */
 #include "system.h"
-
-#define NCURSES_WIDECHAR 1
-#include <curses.h>
 
 #include "text.h"
 #include "view-private.h"
@@ -133,162 +131,16 @@ view_rows_put (struct view_rows *r, int y, int x, const char *s, size_t n,
   row->now_len += sizeof run + n;
 }
 
-/* Whether C is one of the text engine's plain characters: ASCII and
-   the frames' box drawing answered here, the rest by text_is_plain. */
-static inline bool
-plain (wchar_t c)
-{
-  return (c >= 0x20 && c < 0x7f) || (c >= 0x2500 && c < 0x25fd)
-         || text_is_plain ((unsigned int) c);
-}
-
-/* Whether the character C fills one cell by itself, the character
-   NEXT not joining it: a plain character (one column for the C library
-   too, which curses asks), else what the C library gives one column. */
-static inline bool
-one_cell (wchar_t c, wchar_t next)
-{
-  if (next >= 0x300 && !plain (next) && wcwidth (next) == 0)
-    return false;
-  return plain (c) || (c >= 0xa0 && wcwidth (c) == 1);
-}
-
-/* The character at S[0..N) (N > 0) and its bytes in *LEN: ASCII here,
-   the rest by the text engine. */
-static inline wchar_t
-char_at (const unsigned char *s, size_t n, size_t *len)
-{
-  if (s[0] < 0x80)
-    {
-      *len = 1;
-      return s[0];
-    }
-  return (wchar_t) text_char_at ((const char *) s, n, len);
-}
-
-/* Put the N cells CELLS at row Y, column X.  wadd_wchnstr copies cells
-   as they are; wadd_wch asks the C library (wctob, through iconv) about
-   every character, which cost more than all the rest of a row. */
+/* Write row Y of R to the terminal T: from the leftmost column that
+   changes, each run at its column in its attributes, the cells between
+   runs and after them blank.  A row whose screen is known is written
+   only where it had or will have runs: the rest is blank already. */
 static void
-add_cells (int y, int x, const cchar_t *cells, int n)
-{
-  if (n <= 0)
-    return;
-  move (y, x);
-  add_wchnstr (cells, n);
-}
-
-/* How many times the LEN bytes at S[0..N) follow one another from S on
-   (at least 1). */
-static size_t
-repeats (const unsigned char *s, size_t n, size_t len)
-{
-  size_t k = 1;
-  while ((k + 1) * len <= n && memcmp (s + k * len, s, len) == 0)
-    k++;
-  return k;
-}
-
-/* Add S[0..N) at row Y from column X.  A character of one cell is
-   given to curses as a cell, many at once; the others (wide characters,
-   combining marks, which curses must place) as wide characters.  The
-   cells are what waddnwstr would make: the character, no attributes of
-   its own, the window's added by curses (ncurses' cchar_t).  A long
-   stretch of one character (a frame's edge, a rule: half the cells of
-   a page of cards) is one line of that cell (whline_set), which curses
-   fills without measuring and rendering every cell again. */
-static void
-add_utf8 (int y, int x, const char *s, size_t n)
-{
-  enum { CHUNK = 128, STRETCH = 8 };
-  cchar_t cells[CHUNK];
-  wchar_t wide[CHUNK];
-  int ncells = 0, nwide = 0;
-  const unsigned char *u = (const unsigned char *) s;
-  size_t i = 0;
-  size_t len = 0;
-  wchar_t c = n > 0 ? char_at (u, n, &len) : 0;
-  while (i < n)
-    {
-      size_t next_len = 0;
-      wchar_t next = i + len < n ? char_at (u + i + len, n - i - len,
-                                            &next_len) : 0;
-      if (next == c && nwide == 0 && plain (c))
-        {
-          size_t k = repeats (u + i, n - i, len);
-          /* The last one stays out when a mark joins it. */
-          if (i + k * len < n)
-            {
-              size_t after_len;
-              wchar_t after = char_at (u + i + k * len, n - i - k * len,
-                                       &after_len);
-              if (!one_cell (c, after))
-                k--;
-            }
-          if (k >= STRETCH && k <= (size_t) INT_MAX)
-            {
-              add_cells (y, x, cells, ncells);
-              x += ncells;
-              ncells = 0;
-              cchar_t cell;
-              memset (&cell, 0, sizeof cell);
-              cell.chars[0] = c;
-              mvhline_set (y, x, &cell, (int) k);
-              x += (int) k;
-              i += k * len;
-              c = i < n ? char_at (u + i, n - i, &len) : 0;
-              continue;
-            }
-        }
-      if (one_cell (c, next) && nwide == 0)
-        {
-          memset (&cells[ncells], 0, sizeof cells[ncells]);
-          cells[ncells].chars[0] = c;
-          if (++ncells == CHUNK)
-            {
-              add_cells (y, x, cells, ncells);
-              x += ncells;
-              ncells = 0;
-            }
-        }
-      else
-        {
-          if (ncells > 0)
-            {
-              add_cells (y, x, cells, ncells);
-              x += ncells;
-              ncells = 0;
-              move (y, x);
-            }
-          else if (nwide == 0)
-            move (y, x);
-          wide[nwide++] = c;
-          /* A character that joins the previous one goes with it. */
-          if (nwide == CHUNK || next == 0 || one_cell (next, 0)
-              || wcwidth (next) != 0)
-            {
-              addnwstr (wide, nwide);
-              x = getcurx (stdscr);
-              nwide = 0;
-            }
-        }
-      i += len;
-      c = next;
-      len = next_len;
-    }
-  add_cells (y, x, cells, ncells);
-}
-
-/* Blank row Y of R on the screen and draw its runs on it, in order.
-   A row whose screen is known is blanked only where it had or will
-   have runs: the rest is blank already, and curses need not look. */
-static void
-replay (struct view_rows *r, int y)
+write_row (struct view_rows *r, struct view_term *t, int y)
 {
   const struct row *row = &r->rows[y];
   const char *rec = row->now;
   size_t len = row->now_len;
-  attrset (A_NORMAL);
   int lo = 0, hi = r->cols;
   if (row->known)
     {
@@ -300,13 +152,14 @@ replay (struct view_rows *r, int y)
       else if (row->shown_len == 0)
         lo = row->now_lo, hi = row->now_hi;
     }
-  if (hi >= r->cols)
-    {
-      move (y, lo);
-      clrtoeol ();
-    }
-  else if (hi > lo)
-    mvhline (y, lo, ' ', hi - lo);
+  /* The bottom-right cell, on a terminal that would scroll for it, is
+     left as the clearing left it. */
+  int edge = y == r->lines - 1 && !view_term_last_cell (t)
+             ? r->cols - 1 : r->cols;
+  /* CURSOR is where the terminal's cursor is; every column left of
+     DONE has been written. */
+  int cursor = lo, done = lo;
+  view_term_move (t, y, lo);
   size_t i = 0;
   while (len - i >= sizeof (struct run))
     {
@@ -315,17 +168,44 @@ replay (struct view_rows *r, int y)
       i += sizeof run;
       if (run.n > len - i)
         break;
-      attrset ((attr_t) run.attr);
-      add_utf8 (y, run.x, rec + i, run.n);
-      attrset (A_NORMAL);
+      const char *s = rec + i;
+      size_t n = run.n;
       i += run.n;
+      int width = run.width;
+      if (run.x + width > edge)
+        n = text_fit (s, n, edge - run.x, &width);
+      if (n == 0)
+        continue;
+      if (run.x > done)
+        {
+          if (cursor != done)
+            view_term_move (t, y, done);
+          view_term_blank (t, run.x - done);
+          cursor = done = run.x;
+        }
+      if (run.x != cursor)
+        view_term_move (t, y, run.x);
+      view_term_attr (t, run.attr);
+      view_term_text (t, s, n);
+      cursor = run.x + width;
+      if (cursor > done)
+        done = cursor;
+    }
+  if (hi > done && done < r->cols)
+    {
+      if (cursor != done)
+        view_term_move (t, y, done);
+      if (hi >= r->cols)
+        view_term_clear_to_end (t, edge - done);
+      else
+        view_term_blank (t, hi - done);
     }
 }
 
 /* End the frame: the rows that differ from what the screen shows are
-   drawn on curses' screen; the others are not touched. */
+   written to the terminal T; the others are not touched. */
 void
-view_rows_end (struct view_rows *r)
+view_rows_end (struct view_rows *r, struct view_term *t)
 {
   for (int y = 0; y < r->lines; y++)
     {
@@ -334,7 +214,7 @@ view_rows_end (struct view_rows *r)
           && (row->now_len == 0
               || memcmp (row->now, row->shown, row->now_len) == 0))
         continue;
-      replay (r, y);
+      write_row (r, t, y);
       /* What was drawn is now what the screen shows. */
       char *t = row->shown;
       size_t tcap = row->shown_cap;
@@ -357,14 +237,4 @@ view_rows_forget (struct view_rows *r)
 {
   for (int y = 0; y < r->lines; y++)
     r->rows[y].known = false;
-}
-
-/* Forget the rows something else drew on since curses last took the
-   screen (kiosk mode's overlays), so that the next frame redraws them. */
-void
-view_rows_forget_touched (struct view_rows *r)
-{
-  for (int y = 0; y < r->lines && y < LINES; y++)
-    if (is_linetouched (stdscr, y))
-      r->rows[y].known = false;
 }

@@ -71,6 +71,26 @@ on_watchdog (int sig)
   watchdog_fired = 1;
 }
 
+/* Set when the guide comes back from a suspension (^Z, then fg): what
+   the terminal shows is then unknown, as curses repaints it with what
+   it believes is there, which is not what kiosque wrote. */
+static volatile sig_atomic_t continued;
+
+/* Note the continuation; the read it interrupts returns, and the loop
+   writes the whole screen again. */
+static void
+on_continue (int sig)
+{
+  (void) sig;
+  continued = 1;
+}
+
+/* The window keys and taps are read from: a pad, never drawn on, which
+   curses does not refresh before reading (it would for a window it
+   believed changed, such as stdscr after a resize, and paint over
+   what kiosque wrote with what it believes the screen holds). */
+static WINDOW *keyboard;
+
 /* Catch the signals that end the guide, and the read watchdog's, without
    SA_RESTART so that they interrupt the wait for input.  Done before the
    screen starts, so that ncurses keeps its hands off them. */
@@ -86,6 +106,8 @@ catch_stop_signals (void)
   sigaction (SIGINT, &sa, NULL);
   sa.sa_handler = on_watchdog;
   sigaction (SIGALRM, &sa, NULL);
+  sa.sa_handler = on_continue;
+  sigaction (SIGCONT, &sa, NULL);
 }
 
 /* wget_wch, waiting at most WAIT milliseconds; its result, the
@@ -113,8 +135,8 @@ read_input (int wait, wint_t *c)
   struct itimerval off = { .it_value = { 0, 0 } };
   watchdog_fired = 0;
   setitimer (ITIMER_REAL, &watchdog, NULL);
-  wtimeout (stdscr, wait);
-  int type = wget_wch (stdscr, c);
+  wtimeout (keyboard, wait);
+  int type = wget_wch (keyboard, c);
   setitimer (ITIMER_REAL, &off, NULL);
   if (watchdog_fired && type == KEY_CODE_YES && *c == KEY_MOUSE)
     {
@@ -444,21 +466,27 @@ start_terminal (void)
                PACKAGE, term ? term : "");
       return NULL;
     }
+  keyboard = newpad (1, 1);
+  if (!keyboard)
+    {
+      endwin ();
+      delscreen (screen);
+      const char *term = getenv ("TERM");
+      fprintf (stderr, _("%s: cannot use the terminal '%s'\n"), PACKAGE,
+               term ? term : "");
+      return NULL;
+    }
   cbreak ();
   noecho ();
   nonl ();
-  keypad (stdscr, TRUE);
+  keypad (keyboard, TRUE);
   curs_set (0);
-  /* The cursor is hidden, so it may stay wherever the update leaves it:
-     placing it after every frame cost curses a cursor motion worked
-     out at length (some 20 000 instructions a frame). */
-  leaveok (stdscr, TRUE);
   set_escdelay (VIEW_ESCDELAY_MS);
   mousemask (ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION, NULL);
   mouseinterval (0);
-  wtimeout (stdscr, VIEW_WAKE_MS);
-  /* Send ncurses' mouse setup now, so that drags are on before the
-     first screen shows. */
+  /* Clear the screen and send ncurses' mouse setup now, so that drags
+     are on before the first screen shows.  From here on kiosque writes
+     the screen itself (view-term.c); curses keeps the input. */
   doupdate ();
   report_drags (true);
   return screen;
@@ -470,6 +498,8 @@ stop_terminal (SCREEN *screen)
 {
   report_drags (false);
   endwin ();
+  delwin (keyboard);
+  keyboard = NULL;
   delscreen (screen);
 }
 
@@ -488,9 +518,7 @@ decode_input (struct view *v, struct pointer *p, int type, wint_t c,
   if ((type == KEY_CODE_YES && c == KEY_RESIZE) || (type == OK && c == 12))
     {
       view_draw_geometry (v, LINES, COLS);
-      clearok (curscr, TRUE);
-      if (v->rows)
-        view_rows_forget (v->rows);
+      view_draw_forget (v);
       p->down = false;
       ev->action = NAV_RESIZE;
       return true;
@@ -512,6 +540,7 @@ view_free (struct view *v)
     search_index_free (v->index);
   free (v->targets);
   view_rows_free (v->rows);
+  view_term_free (v->term);
   nav_free (&v->nav);
 }
 
@@ -556,17 +585,15 @@ view_run (const struct site *site, const struct view_options *options)
           need_query = false;
           need_draw = true;
         }
+      if (continued)
+        {
+          continued = 0;
+          view_draw_forget (&v);
+          need_draw = true;
+        }
       if (need_draw)
         {
           view_draw (&v);
-          /* The guide's rows go to curses first, so that what kiosk
-             mode then draws over them is all that is left touched:
-             those rows are drawn afresh next frame. */
-          wnoutrefresh (stdscr);
-          view_kiosk_draw (&v);
-          view_rows_forget_touched (v.rows);
-          wnoutrefresh (stdscr);
-          doupdate ();
           need_draw = false;
         }
 

@@ -1,0 +1,245 @@
+/* view-term.c -- the bytes of a frame, written to the terminal by
+   kiosque itself: a cursor address where a row's change starts, each
+   attribute's escape sequence (built once, from the terminal's terminfo
+   entry), the text's UTF-8 as it is, one write() a frame.  curses still
+   starts and ends the screen and reads the keys and taps; but its
+   output path priced every cursor move and converted every character
+   through the C library, most of what a frame that changes every row
+   cost (see bench/RESULTS.md). */
+#include "system.h"
+
+#include <errno.h>
+#include <unistd.h>
+
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+
+#include "strbuf.h"
+#include "view-private.h"
+
+/* Attributes whose sequences are kept: a frame uses the roles' few. */
+#define SGR_CACHE 64
+
+struct sgr
+{
+  unsigned long attr;
+  char *seq;
+  size_t len;
+};
+
+struct view_term
+{
+  const char *cup;              /* cursor address, %p1 row, %p2 column */
+  const char *el;               /* clear to the end of the line */
+  bool last_cell;               /* the bottom-right cell may be written */
+  struct sgr sgr[SGR_CACHE];
+  size_t nsgr;
+  unsigned long attr;           /* the attributes the terminal has now */
+  bool attr_known;
+  struct strbuf out;            /* the frame's bytes, until flushed */
+};
+
+/* The string capability NAME, or NULL when the terminal has none. */
+static const char *
+cap (const char *name)
+{
+  const char *s = tigetstr (name);
+  return s && s != (char *) -1 ? s : NULL;
+}
+
+/* Whether the terminal has the boolean capability NAME. */
+static bool
+flag (const char *name)
+{
+  return tigetflag (name) > 0;
+}
+
+struct view_term *
+view_term_new (void)
+{
+  struct view_term *t = xcalloc (1, sizeof *t);
+  t->cup = cap ("cup");
+  t->el = cap ("el");
+  /* Writing the last cell of the last row moves a terminal with
+     automatic margins to the next line, scrolling the screen, unless
+     it waits for the next character to do so (xenl), as xterm, tmux,
+     screen and the Linux console do. */
+  t->last_cell = !flag ("am") || flag ("xenl");
+  return t;
+}
+
+void
+view_term_free (struct view_term *t)
+{
+  if (!t)
+    return;
+  for (size_t i = 0; i < t->nsgr; i++)
+    free (t->sgr[i].seq);
+  strbuf_free (&t->out);
+  free (t);
+}
+
+void
+view_term_forget (struct view_term *t)
+{
+  t->attr_known = false;
+}
+
+bool
+view_term_last_cell (const struct view_term *t)
+{
+  return t->last_cell;
+}
+
+void
+view_term_move (struct view_term *t, int y, int x)
+{
+  if (t->cup)
+    strbuf_adds (&t->out, tiparm (t->cup, y, x));
+}
+
+/* Add the capability NAME to B, when the terminal has it. */
+static void
+add_cap (struct strbuf *b, const char *name)
+{
+  const char *s = cap (name);
+  if (s)
+    strbuf_adds (b, s);
+}
+
+/* The sequence that gives the terminal the curses attributes ATTR,
+   from none: off with everything, on with each attribute, then the
+   colours of ATTR's pair (a default colour is left as the reset made
+   it). */
+static void
+build_sgr (struct strbuf *b, unsigned long attr)
+{
+  add_cap (b, "sgr0");
+  add_cap (b, "op");
+  static const struct { unsigned long bit; const char *name; } on[] = {
+    { A_BOLD, "bold" }, { A_DIM, "dim" }, { A_REVERSE, "rev" },
+    { A_STANDOUT, "smso" }, { A_UNDERLINE, "smul" }, { A_ITALIC, "sitm" },
+    { A_BLINK, "blink" },
+  };
+  for (size_t i = 0; i < ARRAY_SIZE (on); i++)
+    if (attr & on[i].bit)
+      add_cap (b, on[i].name);
+  short pair = (short) PAIR_NUMBER ((attr_t) attr), fg, bg;
+  if (pair > 0 && pair_content (pair, &fg, &bg) == OK)
+    {
+      const char *setaf = cap ("setaf"), *setab = cap ("setab");
+      if (fg >= 0 && setaf)
+        strbuf_adds (b, tiparm (setaf, fg));
+      if (bg >= 0 && setab)
+        strbuf_adds (b, tiparm (setab, bg));
+    }
+}
+
+void
+view_term_attr (struct view_term *t, unsigned long attr)
+{
+  if (t->attr_known && t->attr == attr)
+    return;
+  t->attr = attr;
+  t->attr_known = true;
+  for (size_t i = 0; i < t->nsgr; i++)
+    if (t->sgr[i].attr == attr)
+      {
+        strbuf_add (&t->out, t->sgr[i].seq, t->sgr[i].len);
+        return;
+      }
+  struct strbuf b = STRBUF_INIT;
+  build_sgr (&b, attr);
+  strbuf_add (&t->out, b.s ? b.s : "", b.len);
+  if (t->nsgr == SGR_CACHE)
+    {
+      strbuf_free (&b);
+      return;
+    }
+  struct sgr *s = &t->sgr[t->nsgr++];
+  s->attr = attr;
+  s->len = b.len;
+  s->seq = strbuf_steal (&b);
+}
+
+/* Whether the byte at S[I] (of N) starts a control character: C0, DEL,
+   or C1 (U+0080..U+009F, two bytes in UTF-8).  None should reach here
+   (the layout drops them), but one that did would be obeyed by the
+   terminal, not shown: a file name with an escape sequence in it could
+   reprogram a public terminal. */
+static inline size_t
+control_len (const unsigned char *s, size_t i, size_t n)
+{
+  if (s[i] < 0x20 || s[i] == 0x7f)
+    return 1;
+  if (s[i] == 0xc2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9f)
+    return 2;
+  return 0;
+}
+
+void
+view_term_text (struct view_term *t, const char *s, size_t n)
+{
+  const unsigned char *u = (const unsigned char *) s;
+  size_t from = 0;
+  for (size_t i = 0; i < n;)
+    {
+      size_t bad = control_len (u, i, n);
+      if (bad == 0)
+        {
+          i++;
+          continue;
+        }
+      strbuf_add (&t->out, s + from, i - from);
+      strbuf_addc (&t->out, '?');
+      i += bad;
+      from = i;
+    }
+  strbuf_add (&t->out, s + from, n - from);
+}
+
+void
+view_term_blank (struct view_term *t, int count)
+{
+  static const char spaces[] = "                                ";
+  view_term_attr (t, A_NORMAL);
+  while (count > 0)
+    {
+      int k = count < (int) sizeof spaces - 1 ? count : (int) sizeof spaces - 1;
+      strbuf_add (&t->out, spaces, (size_t) k);
+      count -= k;
+    }
+}
+
+void
+view_term_clear_to_end (struct view_term *t, int count)
+{
+  if (!t->el)
+    {
+      view_term_blank (t, count);
+      return;
+    }
+  view_term_attr (t, A_NORMAL);
+  strbuf_adds (&t->out, t->el);
+}
+
+void
+view_term_flush (struct view_term *t)
+{
+  /* What curses or the mouse setup left in stdio goes first. */
+  fflush (stdout);
+  const char *p = t->out.s;
+  size_t left = t->out.len;
+  while (left > 0)
+    {
+      ssize_t w = write (fileno (stdout), p, left);
+      if (w < 0 && errno == EINTR)
+        continue;
+      /* A terminal gone: the loop finds out when reading. */
+      if (w <= 0)
+        break;
+      p += w;
+      left -= (size_t) w;
+    }
+  t->out.len = 0;
+}
