@@ -751,7 +751,13 @@ view_draw (struct view *v)
   if (!v->rows)
     v->rows = view_rows_new ();
   if (!v->term)
-    v->term = view_term_new ();
+    v->term = view_term_new (fileno (stdout));
+  /* The terminal changed size, and curses has not said so yet: a frame
+     laid out for the old size would be written past the new edges (a
+     terminal may even wrap and scroll it).  Its KEY_RESIZE is on its
+     way, and forgets the screen: the frame after it is drawn whole. */
+  if (view_term_resized (v->term))
+    return;
   frame = v->rows;
   view_rows_begin (frame, LINES, COLS);
   draw_frame (v);

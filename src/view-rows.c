@@ -30,7 +30,8 @@ struct row
   char *shown;
   size_t shown_len, shown_cap;
   int shown_lo, shown_hi;
-  bool known;           /* SHOWN is what the screen has on this row */
+  uint64_t shown_hash;  /* row_hash of SHOWN */
+  uint64_t now_hash;    /* row_hash of NOW, for a row that changed */
 };
 
 /* The record of a screen of LINES x COLS. */
@@ -38,13 +39,17 @@ struct view_rows
 {
   int lines, cols;
   struct row *rows;
+  bool unknown;         /* what the terminal shows is unknown: the
+                           next frame clears it first */
 };
 
 /* A new, empty record: the first frame draws every row. */
 struct view_rows *
 view_rows_new (void)
 {
-  return xcalloc (1, sizeof (struct view_rows));
+  struct view_rows *r = xcalloc (1, sizeof (struct view_rows));
+  r->unknown = true;
+  return r;
 }
 
 /* Forget the rows of R (a new size). */
@@ -84,6 +89,7 @@ view_rows_begin (struct view_rows *r, int lines, int cols)
       r->rows = xcalloc (lines > 0 ? (size_t) lines : 1, sizeof *r->rows);
       r->lines = lines;
       r->cols = cols;
+      r->unknown = true;
     }
   for (int y = 0; y < r->lines; y++)
     {
@@ -131,35 +137,34 @@ view_rows_put (struct view_rows *r, int y, int x, const char *s, size_t n,
   row->now_len += sizeof run + n;
 }
 
+/* Blank cells a cursor move would skip are written as spaces when
+   there are at most this many: about the bytes of the move. */
+#define GAP_SPACES 6
+
 /* Write row Y of R to the terminal T: from the leftmost column that
    changes, each run at its column in its attributes, the cells between
-   runs and after them blank.  A row whose screen is known is written
-   only where it had or will have runs: the rest is blank already. */
+   runs and after them blank.  The row is written only where it had or
+   will have runs: the rest is blank already. */
 static void
 write_row (struct view_rows *r, struct view_term *t, int y)
 {
   const struct row *row = &r->rows[y];
   const char *rec = row->now;
   size_t len = row->now_len;
-  int lo = 0, hi = r->cols;
-  if (row->known)
-    {
-      lo = row->now_lo < row->shown_lo ? row->now_lo : row->shown_lo;
-      hi = row->now_hi > row->shown_hi ? row->now_hi : row->shown_hi;
-      /* An empty side has no columns. */
-      if (row->now_len == 0)
-        lo = row->shown_lo, hi = row->shown_hi;
-      else if (row->shown_len == 0)
-        lo = row->now_lo, hi = row->now_hi;
-    }
+  int lo = row->now_lo < row->shown_lo ? row->now_lo : row->shown_lo;
+  int hi = row->now_hi > row->shown_hi ? row->now_hi : row->shown_hi;
+  /* An empty side has no columns. */
+  if (row->now_len == 0)
+    lo = row->shown_lo, hi = row->shown_hi;
+  else if (row->shown_len == 0)
+    lo = row->now_lo, hi = row->now_hi;
   /* The bottom-right cell, on a terminal that would scroll for it, is
      left as the clearing left it. */
   int edge = y == r->lines - 1 && !view_term_last_cell (t)
              ? r->cols - 1 : r->cols;
   /* CURSOR is where the terminal's cursor is; every column left of
      DONE has been written. */
-  int cursor = lo, done = lo;
-  view_term_move (t, y, lo);
+  int cursor = -1, done = lo;
   size_t i = 0;
   while (len - i >= sizeof (struct run))
     {
@@ -176,13 +181,19 @@ write_row (struct view_rows *r, struct view_term *t, int y)
         n = text_fit (s, n, edge - run.x, &width);
       if (n == 0)
         continue;
-      if (run.x > done)
+      /* Cells between runs are blanked, unless the screen has them
+         blank already and a cursor move is shorter. */
+      if (run.x > done && (run.x - done <= GAP_SPACES
+                           || (run.x > row->shown_lo
+                               && done < row->shown_hi)))
         {
           if (cursor != done)
             view_term_move (t, y, done);
           view_term_blank (t, run.x - done);
-          cursor = done = run.x;
+          cursor = run.x;
         }
+      if (run.x > done)
+        done = run.x;
       if (run.x != cursor)
         view_term_move (t, y, run.x);
       view_term_attr (t, run.attr);
@@ -202,32 +213,190 @@ write_row (struct view_rows *r, struct view_term *t, int y)
     }
 }
 
+/* A hash of the record S[0..N): rows that moved are found by it. */
+static uint64_t
+row_hash (const char *s, size_t n)
+{
+  uint64_t h = 0x9e3779b97f4a7c15u ^ n;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8)
+    {
+      uint64_t w;
+      memcpy (&w, s + i, 8);
+      h = (h ^ w) * 0x100000001b3u;
+      h ^= h >> 29;
+    }
+  for (; i < n; i++)
+    h = (h ^ (unsigned char) s[i]) * 0x100000001b3u;
+  return h;
+}
+
+/* Whether row Y is to show what row FROM shows now. */
+static bool
+moved_from (const struct view_rows *r, int y, int from)
+{
+  const struct row *to = &r->rows[y], *src = &r->rows[from];
+  return to->now_hash == src->shown_hash && to->now_len == src->shown_len
+         && (to->now_len == 0
+             || memcmp (to->now, src->shown, to->now_len) == 0);
+}
+
+/* The block of rows that moved, the way that saves the most writing:
+   rows [*A, *B) show what the rows SHIFT further down showed (SHIFT < 0:
+   further up), as after a scroll of the body.  Each changed row votes
+   for the shifts that would bring its text from where it shows now;
+   the block is the longest one the winner moves.  Returns SHIFT, or 0
+   when scrolling would save writing fewer than two rows. */
+static int
+find_shift (const struct view_rows *r, const bool *changed, int *a, int *b)
+{
+  int lines = r->lines;
+  int *votes = xcalloc (2 * (size_t) lines, sizeof *votes);
+  int shift = 0;
+  for (int y = 0; y < lines; y++)
+    if (changed[y] && r->rows[y].now_len > 0)
+      for (int from = 0; from < lines; from++)
+        if (from != y && r->rows[from].shown_hash == r->rows[y].now_hash
+            && ++votes[from - y + lines] > (shift ? votes[shift + lines] : 1))
+          shift = from - y;
+  free (votes);
+  if (!shift)
+    return 0;
+  /* Unchanged rows may be in the block (their hash is the one they
+     show), and blank ones: only the other rows it saves writing count. */
+  int y0 = shift < 0 ? -shift : 0;
+  int y1 = shift > 0 ? lines - shift : lines;
+  int start = y0, gain = 0, best_gain = 1;
+  for (int y = y0; y <= y1; y++)
+    {
+      if (y < y1 && r->rows[y].now_hash == r->rows[y + shift].shown_hash)
+        {
+          gain += changed[y] && r->rows[y].now_len > 0;
+          continue;
+        }
+      if (gain > best_gain)
+        {
+          best_gain = gain;
+          *a = start;
+          *b = y;
+        }
+      start = y + 1;
+      gain = 0;
+    }
+  if (best_gain < 2)
+    return 0;
+  /* A hash is not the row: the block must be the very rows. */
+  for (int y = *a; y < *b; y++)
+    if (!moved_from (r, y, y + shift))
+      return 0;
+  return shift;
+}
+
+/* Scroll rows [A, B) of the terminal T to show what the rows SHIFT
+   further down (or up) show, and move their records with them.  The
+   rows the scroll leaves behind show blank.  False when the terminal
+   cannot scroll a part of the screen. */
+static bool
+scroll_rows (struct view_rows *r, struct view_term *t, int a, int b,
+             int shift)
+{
+  int top = shift > 0 ? a : a + shift;
+  int bottom = shift > 0 ? b + shift : b;       /* exclusive */
+  if (!view_term_scroll (t, top, bottom - 1, shift, r->lines))
+    return false;
+  int n = bottom - top;
+  struct row *old = xmalloc ((size_t) n * sizeof *old);
+  memcpy (old, r->rows + top, (size_t) n * sizeof *old);
+  for (int i = 0; i < n; i++)
+    {
+      /* Row I of the region shows old row I + SHIFT, or a blank row,
+         reusing a record scrolled off. */
+      int from = i + shift;
+      if (from < 0)
+        from += n;
+      else if (from >= n)
+        from -= n;
+      struct row *row = &r->rows[top + i];
+      row->shown = old[from].shown;
+      row->shown_cap = old[from].shown_cap;
+      bool blank = shift > 0 ? i + shift >= n : i + shift < 0;
+      row->shown_len = blank ? 0 : old[from].shown_len;
+      row->shown_lo = blank ? 0 : old[from].shown_lo;
+      row->shown_hi = blank ? 0 : old[from].shown_hi;
+      row->shown_hash = blank ? row_hash ("", 0) : old[from].shown_hash;
+    }
+  free (old);
+  return true;
+}
+
 /* End the frame: the rows that differ from what the screen shows are
-   written to the terminal T; the others are not touched. */
+   written to the terminal T; the others are not touched.  Where a block
+   of them shows what other rows showed (a scrolled body), the terminal
+   scrolls it first. */
 void
 view_rows_end (struct view_rows *r, struct view_term *t)
 {
+  if (r->unknown)
+    {
+      view_term_clear (t, r->lines, r->cols);
+      for (int y = 0; y < r->lines; y++)
+        {
+          r->rows[y].shown_len = 0;
+          r->rows[y].shown_lo = r->rows[y].shown_hi = 0;
+          r->rows[y].shown_hash = row_hash ("", 0);
+        }
+      r->unknown = false;
+    }
+  bool *changed = xcalloc (r->lines > 0 ? (size_t) r->lines : 1,
+                           sizeof *changed);
+  int nchanged = 0;
   for (int y = 0; y < r->lines; y++)
     {
       struct row *row = &r->rows[y];
-      if (row->known && row->now_len == row->shown_len
+      row->now_hash = row->shown_hash;
+      if (row->now_len == row->shown_len
           && (row->now_len == 0
               || memcmp (row->now, row->shown, row->now_len) == 0))
         continue;
+      row->now_hash = row_hash (row->now, row->now_len);
+      changed[y] = true;
+      nchanged++;
+    }
+  int a = 0, b = 0, shift = nchanged > 2 ? find_shift (r, changed, &a, &b) : 0;
+  /* The scrolled region, whose rows show other rows now. */
+  int top = 0, bottom = 0;
+  if (shift && scroll_rows (r, t, a, b, shift))
+    {
+      top = shift > 0 ? a : a + shift;
+      bottom = shift > 0 ? b + shift : b;
+    }
+  for (int y = 0; y < r->lines; y++)
+    {
+      struct row *row = &r->rows[y];
+      if (y >= top && y < bottom)
+        {
+          if (!changed[y])
+            row->now_hash = row_hash (row->now, row->now_len);
+          if (moved_from (r, y, y))
+            continue;
+        }
+      else if (!changed[y])
+        continue;
       write_row (r, t, y);
       /* What was drawn is now what the screen shows. */
-      char *t = row->shown;
-      size_t tcap = row->shown_cap;
+      char *spare = row->shown;
+      size_t spare_cap = row->shown_cap;
       row->shown = row->now;
       row->shown_len = row->now_len;
       row->shown_cap = row->now_cap;
       row->shown_lo = row->now_lo;
       row->shown_hi = row->now_hi;
-      row->now = t;
-      row->now_cap = tcap;
+      row->shown_hash = row->now_hash;
+      row->now = spare;
+      row->now_cap = spare_cap;
       row->now_len = 0;
-      row->known = true;
     }
+  free (changed);
 }
 
 /* Forget what every row shows: the next frame draws them all (a
@@ -235,6 +404,5 @@ view_rows_end (struct view_rows *r, struct view_term *t)
 void
 view_rows_forget (struct view_rows *r)
 {
-  for (int y = 0; y < r->lines; y++)
-    r->rows[y].known = false;
+  r->unknown = true;
 }

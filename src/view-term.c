@@ -9,6 +9,7 @@
 #include "system.h"
 
 #include <errno.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #define NCURSES_WIDECHAR 1
@@ -29,6 +30,7 @@ struct sgr
 
 struct view_term
 {
+  int fd;                       /* the terminal */
   const char *cup;              /* cursor address, %p1 row, %p2 column */
   const char *el;               /* clear to the end of the line */
   bool last_cell;               /* the bottom-right cell may be written */
@@ -36,6 +38,8 @@ struct view_term
   size_t nsgr;
   unsigned long attr;           /* the attributes the terminal has now */
   bool attr_known;
+  struct winsize size;          /* the terminal's size at the last frame */
+  bool size_known;
   struct strbuf out;            /* the frame's bytes, until flushed */
 };
 
@@ -55,9 +59,10 @@ flag (const char *name)
 }
 
 struct view_term *
-view_term_new (void)
+view_term_new (int fd)
 {
   struct view_term *t = xcalloc (1, sizeof *t);
+  t->fd = fd;
   t->cup = cap ("cup");
   t->el = cap ("el");
   /* Writing the last cell of the last row moves a terminal with
@@ -83,6 +88,22 @@ void
 view_term_forget (struct view_term *t)
 {
   t->attr_known = false;
+  t->size_known = false;
+}
+
+bool
+view_term_resized (struct view_term *t)
+{
+  struct winsize now;
+  if (ioctl (t->fd, TIOCGWINSZ, &now) != 0)
+    return false;
+  if (!t->size_known)
+    {
+      t->size = now;
+      t->size_known = true;
+      return false;
+    }
+  return now.ws_row != t->size.ws_row || now.ws_col != t->size.ws_col;
 }
 
 bool
@@ -223,6 +244,74 @@ view_term_clear_to_end (struct view_term *t, int count)
   strbuf_adds (&t->out, t->el);
 }
 
+/* Take COUNT lines out at row Y (NAME "dl") or put COUNT blank ones in
+   (NAME "il"), what is below moving up or down: the one-line
+   capability repeated where the terminal has no counted one. */
+static bool
+lines_at (struct view_term *t, const char *name, int y, int count)
+{
+  const char *counted = cap (name);
+  const char *one = cap (strcmp (name, "dl") == 0 ? "dl1" : "il1");
+  if (!counted && !one)
+    return false;
+  view_term_move (t, y, 0);
+  if (counted)
+    strbuf_adds (&t->out, tiparm (counted, count));
+  else
+    for (int i = 0; i < count; i++)
+      strbuf_adds (&t->out, one);
+  return true;
+}
+
+bool
+view_term_scroll (struct view_term *t, int top, int bottom, int shift,
+                  int lines)
+{
+  /* Lines taken out and put back, not a scrolling region: a region is
+     state the terminal keeps, which a resize coming between setting
+     and resetting it would leave behind (libvterm then even crashes). */
+  bool counted = cap ("dl") && cap ("il");
+  bool one = cap ("dl1") && cap ("il1");
+  if (!t->cup || !(counted || one))
+    return false;
+  /* What comes in is blank in the current background: the normal one. */
+  view_term_attr (t, A_NORMAL);
+  int count = abs (shift);
+  if (shift > 0)
+    {
+      /* The top rows out, the rows below the block back down. */
+      lines_at (t, "dl", top, count);
+      if (bottom < lines - 1)
+        lines_at (t, "il", bottom - count + 1, count);
+    }
+  else
+    {
+      /* The rows under the block out, then blank rows in at its top. */
+      if (bottom < lines - 1)
+        lines_at (t, "dl", bottom - count + 1, count);
+      lines_at (t, "il", top, count);
+    }
+  return true;
+}
+
+void
+view_term_clear (struct view_term *t, int lines, int cols)
+{
+  view_term_attr (t, A_NORMAL);
+  const char *clear = cap ("clear");
+  if (clear)
+    {
+      strbuf_adds (&t->out, clear);
+      return;
+    }
+  for (int y = 0; y < lines; y++)
+    {
+      view_term_move (t, y, 0);
+      view_term_clear_to_end (t, y == lines - 1 && !t->last_cell
+                              ? cols - 1 : cols);
+    }
+}
+
 void
 view_term_flush (struct view_term *t)
 {
@@ -232,7 +321,7 @@ view_term_flush (struct view_term *t)
   size_t left = t->out.len;
   while (left > 0)
     {
-      ssize_t w = write (fileno (stdout), p, left);
+      ssize_t w = write (t->fd, p, left);
       if (w < 0 && errno == EINTR)
         continue;
       /* A terminal gone: the loop finds out when reading. */
