@@ -141,6 +141,58 @@ view_rows_put (struct view_rows *r, int y, int x, const char *s, size_t n,
    there are at most this many: about the bytes of the move. */
 #define GAP_SPACES 6
 
+/* The smallest column of the runs in REC[I..LEN), or INT_MAX. */
+static int
+runs_lo (const char *rec, size_t i, size_t len)
+{
+  int lo = INT_MAX;
+  while (len - i >= sizeof (struct run))
+    {
+      struct run run;
+      memcpy (&run, rec + i, sizeof run);
+      if (run.x < lo)
+        lo = run.x;
+      i += sizeof run + run.n;
+      if (i > len)
+        break;
+    }
+  return lo;
+}
+
+/* The runs ROW starts with that are the same as on the screen (a
+   footer whose first buttons did not change): their bytes in ROW->now,
+   which need not be written again, and in *LO the column from which the
+   row changes.  None when a later run, drawn or shown, reaches back
+   over them. */
+static size_t
+same_start (const struct row *row, int *lo)
+{
+  size_t i = 0;
+  int end = 0;
+  while (row->now_len - i >= sizeof (struct run)
+         && row->shown_len - i >= sizeof (struct run))
+    {
+      struct run run;
+      memcpy (&run, row->now + i, sizeof run);
+      size_t n = sizeof run + run.n;
+      if (n > row->now_len - i || n > row->shown_len - i
+          || memcmp (row->now + i, row->shown + i, n) != 0)
+        break;
+      if (run.x + run.width > end)
+        end = run.x + run.width;
+      i += n;
+    }
+  if (i == 0)
+    return 0;
+  int now_lo = runs_lo (row->now, i, row->now_len);
+  int shown_lo = runs_lo (row->shown, i, row->shown_len);
+  int rest = now_lo < shown_lo ? now_lo : shown_lo;
+  if (rest < end)
+    return 0;
+  *lo = rest;
+  return i;
+}
+
 /* Write row Y of R to the terminal T: from the leftmost column that
    changes, each run at its column in its attributes, the cells between
    runs and after them blank.  The row is written only where it had or
@@ -164,8 +216,8 @@ write_row (struct view_rows *r, struct view_term *t, int y)
              ? r->cols - 1 : r->cols;
   /* CURSOR is where the terminal's cursor is; every column left of
      DONE has been written. */
+  size_t i = same_start (row, &lo);
   int cursor = -1, done = lo;
-  size_t i = 0;
   while (len - i >= sizeof (struct run))
     {
       struct run run;

@@ -74,14 +74,14 @@ glyph_char (int g)
   return text_char_at (glyphs[g], strlen (glyphs[g]), &len);
 }
 
-/* A random row of runs, COLS wide. */
+/* Row Y of F keeps its first FROM runs; random ones follow, COLS wide. */
 static void
-random_row (struct frame *f, int y, int cols)
+random_runs (struct frame *f, int y, int from, int cols)
 {
-  f->nruns[y] = random_below (MAX_RUNS + 1);
+  f->nruns[y] = from + random_below (MAX_RUNS - from + 1);
   if (random_below (4) == 0)
-    f->nruns[y] = 0;
-  for (int i = 0; i < f->nruns[y]; i++)
+    f->nruns[y] = from;
+  for (int i = from; i < f->nruns[y]; i++)
     {
       struct run *r = &f->runs[y][i];
       r->x = random_below (cols);
@@ -92,6 +92,13 @@ random_row (struct frame *f, int y, int cols)
       for (int k = 0; k < r->count; k++)
         r->glyph[k] = random_below ((int) ARRAY_SIZE (glyphs));
     }
+}
+
+/* A random row of runs, COLS wide. */
+static void
+random_row (struct frame *f, int y, int cols)
+{
+  random_runs (f, y, 0, cols);
 }
 
 /* Draw F into the record R, as view-draw.c does. */
@@ -197,13 +204,14 @@ deletes_lines (const char *buf, size_t n)
 }
 
 /* The next frame after PREV: a scroll of its body, some rows changed,
-   the same frame, or all new.  Returns what it is. */
+   the ends of some rows changed, the same frame, or all new.  Returns
+   what it is. */
 static const char *
 next_frame (struct frame *f, const struct frame *prev, int rows, int cols,
             int step)
 {
   *f = *prev;
-  switch (step % 5)
+  switch (step % 6)
     {
     case 0:
       for (int y = 0; y < rows; y++)
@@ -234,6 +242,14 @@ next_frame (struct frame *f, const struct frame *prev, int rows, int cols,
       for (int k = random_below (4); k >= 0; k--)
         random_row (f, random_below (rows), cols);
       return "rows changed";
+    case 4:
+      /* Rows whose first runs stay, as a footer's first buttons do. */
+      for (int k = random_below (4); k >= 0; k--)
+        {
+          int y = random_below (rows);
+          random_runs (f, y, f->nruns[y] / 2, cols);
+        }
+      return "ends changed";
     default:
       return "the same";
     }
