@@ -71,9 +71,22 @@ on_watchdog (int sig)
   watchdog_fired = 1;
 }
 
-/* Set when the guide comes back from a suspension (^Z, then fg): what
-   the terminal shows is then unknown, as curses repaints it with what
-   it believes is there, which is not what kiosque wrote. */
+/* Set by ^Z (SIGTSTP): the loop gives the terminal back and stops,
+   rather than curses' own handler, which repaints on its return what
+   curses believes the screen holds: not what kiosque wrote there.
+   (Kiosk mode ignores the signal.) */
+static volatile sig_atomic_t suspend_asked;
+
+/* Note the request; the read it interrupts returns. */
+static void
+on_suspend (int sig)
+{
+  (void) sig;
+  suspend_asked = 1;
+}
+
+/* Set when the guide goes on after being stopped from outside (SIGSTOP,
+   then SIGCONT): what the terminal shows is then unknown. */
 static volatile sig_atomic_t continued;
 
 /* Note the continuation; the read it interrupts returns, and the loop
@@ -108,6 +121,8 @@ catch_stop_signals (void)
   sigaction (SIGALRM, &sa, NULL);
   sa.sa_handler = on_continue;
   sigaction (SIGCONT, &sa, NULL);
+  sa.sa_handler = on_suspend;
+  sigaction (SIGTSTP, &sa, NULL);
 }
 
 /* wget_wch, waiting at most WAIT milliseconds; its result, the
@@ -492,6 +507,27 @@ start_terminal (void)
   return screen;
 }
 
+/* ^Z: give the terminal back as it was and stop, as the shell's job
+   control expects; on return take it again (curses clears it, the
+   caller draws it whole).  Where no shell can resume the guide (an
+   orphaned process group) the kernel drops the stop, and the guide
+   comes straight back. */
+static void
+suspend_terminal (void)
+{
+  report_drags (false);
+  endwin ();
+  struct sigaction stop, ours;
+  memset (&stop, 0, sizeof stop);
+  stop.sa_handler = SIG_DFL;
+  sigemptyset (&stop.sa_mask);
+  sigaction (SIGTSTP, &stop, &ours);
+  raise (SIGTSTP);
+  sigaction (SIGTSTP, &ours, NULL);
+  doupdate ();
+  report_drags (true);
+}
+
 /* Give the terminal back as it was. */
 static void
 stop_terminal (SCREEN *screen)
@@ -584,6 +620,14 @@ view_run (const struct site *site, const struct view_options *options)
           requery (&v);
           need_query = false;
           need_draw = true;
+        }
+      if (suspend_asked)
+        {
+          /* Kiosk mode ignores ^Z, even one that came before it did. */
+          suspend_asked = 0;
+          if (!options->kiosk)
+            suspend_terminal ();
+          continued = 1;
         }
       if (continued)
         {

@@ -1,10 +1,11 @@
 #!/bin/sh
-# e2e-redraw.sh -- kiosque hands curses only the rows that changed since
-# the last frame: whatever was drawn over a row must still come off it.
+# e2e-redraw.sh -- kiosque writes to the terminal only the rows that changed
+# since the last frame: whatever was drawn over a row must still come off it.
 # Under xterm and tmux, at 80x24 and 200x60: the language switched
 # round (through both side by side at 200x60), a page and Back, search letters typed then erased,
 # and kiosk mode's countdown over the search results, cancelled by a
-# tap, each leave the screen exactly as it was before.
+# tap, each leave the screen exactly as it was before; so do ^Z, ^L and
+# a stop and continue.
 . "${srcdir:-.}/tests/lib.sh"
 . "$srcdir/tests/e2e-lib.sh"
 . "$srcdir/tests/e2e-kiosk-lib.sh"
@@ -60,5 +61,38 @@ wait-gone $STILL_THERE_FR
 wait-snapshot found
 EOF
   done
+  # ^Z gives the terminal back and stops; here, where no shell can
+  # resume it (its process group is orphaned), the stop is dropped and
+  # the guide must come back whole at once.  ^L, and a stop and
+  # continue from outside, redraw it whole too.  The bytes it wrote must
+  # leave the alternate screen twice: at ^Z and at the end.
+  if ! TERM=$term "$KIOSQUE_TERM" -s 80x24 -t "$E2E_TIMEOUT" \
+         -l "$tmp/suspend-$term.log" "$KIOSQUE" "$CONTENT" \
+         >"$tmp/suspend.out" 2>"$tmp/suspend.err" <<EOF
+wait-row 2 $(title home fr)
+wait-row -2 ▼
+snapshot home
+key ctrl-z
+wait-snapshot home
+key down
+key up
+wait-snapshot home
+key ctrl-l
+wait-snapshot home
+kill STOP
+kill CONT
+wait-snapshot home
+key q
+expect-exit 0
+expect-restored
+EOF
+  then
+    cat "$tmp/suspend.err" >&2
+    fail "redraw-suspend-$term: the screen did not come back whole"
+  fi
+  rmcup=$(tput -T "$term" rmcup)
+  left=$(grep -aoF "$rmcup" "$tmp/suspend-$term.log" | wc -l)
+  [ "$left" -eq 2 ] \
+    || fail "redraw-suspend-$term: the alternate screen was left $left times, not 2"
 done
 exit $fail
