@@ -3,10 +3,12 @@
    (and kiosk mode's screens over it) draw every row of every frame, but
    into this record: a row is a list of runs (column, attributes, text)
    after a blank.  At the end of the frame a row equal to the one
-   written last time is left alone; a changed row is written from its
-   first changed column, its runs in order (a later one over an earlier
-   one, as drawing over them would), the cells between them blanked
-   (view-term.c makes the bytes). */
+   written last time is left alone; a block of changed rows that shows
+   what other rows showed (a scrolled body) is first moved on the
+   terminal; a changed row is written from its first changed run, its
+   runs in order (a later one over an earlier one, as drawing over them
+   would), the cells between them blanked (view-term.c makes the
+   bytes). */
 #include "system.h"
 
 #include "text.h"

@@ -9,6 +9,7 @@
 #include "system.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -246,21 +247,19 @@ view_term_clear_to_end (struct view_term *t, int count)
 
 /* Take COUNT lines out at row Y (NAME "dl") or put COUNT blank ones in
    (NAME "il"), what is below moving up or down: the one-line
-   capability repeated where the terminal has no counted one. */
-static bool
+   capability repeated where the terminal has no counted one (the
+   caller made sure it has one or the other). */
+static void
 lines_at (struct view_term *t, const char *name, int y, int count)
 {
   const char *counted = cap (name);
   const char *one = cap (strcmp (name, "dl") == 0 ? "dl1" : "il1");
-  if (!counted && !one)
-    return false;
   view_term_move (t, y, 0);
   if (counted)
     strbuf_adds (&t->out, tiparm (counted, count));
   else
-    for (int i = 0; i < count; i++)
+    for (int i = 0; one && i < count; i++)
       strbuf_adds (&t->out, one);
-  return true;
 }
 
 bool
@@ -323,6 +322,11 @@ view_term_flush (struct view_term *t)
     {
       ssize_t w = write (t->fd, p, left);
       if (w < 0 && errno == EINTR)
+        continue;
+      /* A terminal opened without blocking: wait until it takes more. */
+      struct pollfd ready = { .fd = t->fd, .events = POLLOUT };
+      if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)
+          && poll (&ready, 1, 1000) > 0)
         continue;
       /* A terminal gone: the loop finds out when reading. */
       if (w <= 0)
