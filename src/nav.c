@@ -1,6 +1,7 @@
 /* nav.c -- navigation as a pure state machine (see nav.h). */
 #include "system.h"
 #include "nav.h"
+#include "text.h"
 
 /* The first line showing BLOCK, or the first after it when the layout
    has no such block (the other language may have fewer), or the last
@@ -438,17 +439,19 @@ type_text (struct nav_state *s, const char *text)
   return NAV_REQUERY | NAV_REDRAW;
 }
 
-/* Remove the query's last character (all the bytes of it). */
+/* Remove the query's last character: its last grapheme cluster. */
 static unsigned
 erase_char (struct nav_state *s)
 {
   size_t len = strlen (s->query);
   if (len == 0)
     return 0;
-  do
-    len--;
-  while (len > 0 && ((unsigned char) s->query[len] & 0xC0) == 0x80);
-  s->query[len] = '\0';
+  /* The last grapheme cluster: a letter typed as a base and a
+     combining accent is one character on screen, and goes at once. */
+  size_t last = 0;
+  for (size_t i = 0; i < len; i += text_grapheme_len (s->query + i, len - i))
+    last = i;
+  s->query[last] = '\0';
   s->selected = -1;
   s->results_top = 0;
   return NAV_REQUERY | NAV_REDRAW;

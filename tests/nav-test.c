@@ -477,6 +477,16 @@ test_search_and_help (void)
   CHECK_STR (s.query, "hu\xc3\xa9");
   CHECK (key (&s, &env, NAV_ERASE, 0) & NAV_REQUERY);
   CHECK_STR (s.query, "hu");
+  /* A letter typed as its base, then its accent, goes at one
+     Backspace, as it shows: one character. */
+  strcpy (ev.text, "e");
+  nav_apply (&s, &ev, &env, now);
+  strcpy (ev.text, "\xcc\x81");   /* combining acute */
+  nav_apply (&s, &ev, &env, now);
+  CHECK_STR (s.query, "hue\xcc\x81");
+  CHECK (key (&s, &env, NAV_ERASE, 0) & NAV_REQUERY);
+  CHECK_STR (s.query, "hu");
+  strcpy (ev.text, "\xc3\xa9");
   /* The query has a limit, and is never cut inside a character. */
   for (int i = 0; i < 100; i++)
     nav_apply (&s, &ev, &env, now);
