@@ -19,6 +19,9 @@
 #include "strbuf.h"
 #include "view-private.h"
 
+/* Last: it names a macro after every capability (lines, columns...). */
+#include <term.h>
+
 /* Attributes whose sequences are kept: a frame uses the roles' few. */
 #define SGR_CACHE 64
 
@@ -43,6 +46,27 @@ struct view_term
   bool size_known;
   struct strbuf out;            /* the frame's bytes, until flushed */
 };
+
+/* Where tputs puts the bytes it makes (its callback takes no data). */
+static struct strbuf *padded_out;
+
+static int
+put_padded_byte (int c)
+{
+  strbuf_addc (padded_out, (char) c);
+  return c;
+}
+
+/* Add the capability string S to B through tputs, which turns its
+   padding ("$<5>", which vt100's strings have) into what the terminal
+   needs: nothing, or pad characters on a slow line. */
+static void
+add_padded (struct strbuf *b, const char *s)
+{
+  padded_out = b;
+  tputs (s, 1, put_padded_byte);
+  padded_out = NULL;
+}
 
 /* The string capability NAME, or NULL when the terminal has none. */
 static const char *
@@ -117,7 +141,7 @@ void
 view_term_move (struct view_term *t, int y, int x)
 {
   if (t->cup)
-    strbuf_adds (&t->out, tiparm (t->cup, y, x));
+    add_padded (&t->out, tiparm (t->cup, y, x));
 }
 
 /* Add the capability NAME to B, when the terminal has it. */
@@ -126,7 +150,7 @@ add_cap (struct strbuf *b, const char *name)
 {
   const char *s = cap (name);
   if (s)
-    strbuf_adds (b, s);
+    add_padded (b, s);
 }
 
 /* The sequence that gives the terminal the curses attributes ATTR,
@@ -151,9 +175,9 @@ build_sgr (struct strbuf *b, unsigned long attr)
     {
       const char *setaf = cap ("setaf"), *setab = cap ("setab");
       if (fg >= 0 && setaf)
-        strbuf_adds (b, tiparm (setaf, fg));
+        add_padded (b, tiparm (setaf, fg));
       if (bg >= 0 && setab)
-        strbuf_adds (b, tiparm (setab, bg));
+        add_padded (b, tiparm (setab, bg));
     }
 }
 
@@ -242,7 +266,7 @@ view_term_clear_to_end (struct view_term *t, int count)
       return;
     }
   view_term_attr (t, A_NORMAL);
-  strbuf_adds (&t->out, t->el);
+  add_padded (&t->out, t->el);
 }
 
 /* Take COUNT lines out at row Y (NAME "dl") or put COUNT blank ones in
@@ -256,15 +280,15 @@ lines_at (struct view_term *t, const char *name, int y, int count)
   const char *one = cap (strcmp (name, "dl") == 0 ? "dl1" : "il1");
   view_term_move (t, y, 0);
   if (counted)
-    strbuf_adds (&t->out, tiparm (counted, count));
+    add_padded (&t->out, tiparm (counted, count));
   else
     for (int i = 0; one && i < count; i++)
-      strbuf_adds (&t->out, one);
+      add_padded (&t->out, one);
 }
 
 bool
 view_term_scroll (struct view_term *t, int top, int bottom, int shift,
-                  int lines)
+                  int nrows)
 {
   /* Lines taken out and put back, not a scrolling region: a region is
      state the terminal keeps, which a resize coming between setting
@@ -280,13 +304,13 @@ view_term_scroll (struct view_term *t, int top, int bottom, int shift,
     {
       /* The top rows out, the rows below the block back down. */
       lines_at (t, "dl", top, count);
-      if (bottom < lines - 1)
+      if (bottom < nrows - 1)
         lines_at (t, "il", bottom - count + 1, count);
     }
   else
     {
       /* The rows under the block out, then blank rows in at its top. */
-      if (bottom < lines - 1)
+      if (bottom < nrows - 1)
         lines_at (t, "dl", bottom - count + 1, count);
       lines_at (t, "il", top, count);
     }
@@ -294,20 +318,20 @@ view_term_scroll (struct view_term *t, int top, int bottom, int shift,
 }
 
 void
-view_term_clear (struct view_term *t, int lines, int cols)
+view_term_clear (struct view_term *t, int nrows, int ncols)
 {
   view_term_attr (t, A_NORMAL);
   const char *clear = cap ("clear");
   if (clear)
     {
-      strbuf_adds (&t->out, clear);
+      add_padded (&t->out, clear);
       return;
     }
-  for (int y = 0; y < lines; y++)
+  for (int y = 0; y < nrows; y++)
     {
       view_term_move (t, y, 0);
-      view_term_clear_to_end (t, y == lines - 1 && !t->last_cell
-                              ? cols - 1 : cols);
+      view_term_clear_to_end (t, y == nrows - 1 && !t->last_cell
+                              ? ncols - 1 : ncols);
     }
 }
 
