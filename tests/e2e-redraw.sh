@@ -63,24 +63,25 @@ EOF
   done
   # ^Z gives the terminal back and stops; here, where no shell can
   # resume it (its process group is orphaned), the stop is dropped and
-  # the guide must come back whole at once.  ^L, and a stop and
-  # continue from outside, redraw it whole too.  The bytes it wrote must
-  # leave the alternate screen twice: at ^Z and at the end.
+  # the guide must come back whole at once.  A stop and continue from
+  # outside, and ^L, redraw it whole too; they come first, as a SIGCONT
+  # would discard a ^Z not yet handled.  The bytes it wrote must leave
+  # the alternate screen twice: at ^Z and at the end.
   if ! TERM=$term "$KIOSQUE_TERM" -s 80x24 -t "$E2E_TIMEOUT" \
          -l "$tmp/suspend-$term.log" "$KIOSQUE" "$CONTENT" \
          >"$tmp/suspend.out" 2>"$tmp/suspend.err" <<EOF
 wait-row 2 $(title home fr)
 wait-row -2 ▼
 snapshot home
+kill STOP
+kill CONT
+wait-snapshot home
+key ctrl-l
+wait-snapshot home
 key ctrl-z
 wait-snapshot home
 key down
 key up
-wait-snapshot home
-key ctrl-l
-wait-snapshot home
-kill STOP
-kill CONT
 wait-snapshot home
 key q
 expect-exit 0
