@@ -12,6 +12,7 @@
 #include "text.h"
 #include "view-kiosk.h"
 #include "view-private.h"
+#include "view-term.h"
 
 /* The attributes of a layout span of STYLE bits; FOCUSED for the
    focused link.  One role gives the colour, by precedence; strong and

@@ -13,6 +13,7 @@
 
 #include "text.h"
 #include "view-private.h"
+#include "view-term.h"
 
 /* A run's header in a row's record; the text follows it. */
 struct run

@@ -18,6 +18,7 @@
 
 #include "strbuf.h"
 #include "view-private.h"
+#include "view-term.h"
 
 /* Last: it names a macro after every capability (lines, columns...). */
 #include <term.h>

@@ -18,6 +18,7 @@
 #include "layout.h"
 #include "view-kiosk.h"
 #include "view-private.h"
+#include "view-term.h"
 
 /* Esc must act at once; sequences from a real terminal arrive faster. */
 #define VIEW_ESCDELAY_MS 25

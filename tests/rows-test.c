@@ -22,6 +22,7 @@
 #include "check.h"
 #include "text.h"
 #include "view-private.h"
+#include "view-term.h"
 
 /* After the project's headers: term.h defines macros named after every
    capability (lines, columns...). */
